@@ -1,0 +1,50 @@
+package d2l.mlp;
+
+import d2l.mlp.core.Result;
+import d2l.mlp.core.RunConfig;
+import d2l.mlp.s41_mlp.Activations;
+import d2l.mlp.s42_mlp_scratch.MlpScratch;
+import d2l.mlp.s43_mlp_concise.MlpConcise;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** The chapter's experiments in book order: what {@code list}, {@code run} and {@code all} know. */
+public final class Chapter {
+
+    /** Runs an experiment. */
+    @FunctionalInterface
+    public interface Runner {
+        Result run(RunConfig cfg) throws Exception;
+    }
+
+    /**
+     * One runnable experiment.
+     *
+     * @param name CLI name and results/ folder
+     * @param section the book's section number
+     * @param title what it shows
+     * @param defaults the book's hyperparameters
+     * @param runner the section's {@code run}
+     */
+    public record Experiment(String name, String section, String title, Supplier<RunConfig> defaults,
+            Runner runner) {}
+
+    public static final List<Experiment> EXPERIMENTS = List.of(
+            new Experiment("activations", "4.1", "ReLU, pReLU, sigmoid, tanh and their gradients",
+                    Activations::defaults, Activations::run),
+            new Experiment("mlp-scratch", "4.2", "MLP 784-256-10 from scratch on Fashion-MNIST",
+                    MlpScratch::defaults, MlpScratch::run),
+            new Experiment("mlp-concise", "4.3", "MLP 784-256-10 with DJL blocks on Fashion-MNIST",
+                    MlpConcise::defaults, MlpConcise::run));
+
+    private Chapter() {}
+
+    public static Optional<Experiment> find(String name) {
+        return EXPERIMENTS.stream().filter(e -> e.name().equals(name)).findFirst();
+    }
+
+    public static List<String> names() {
+        return EXPERIMENTS.stream().map(Experiment::name).toList();
+    }
+}

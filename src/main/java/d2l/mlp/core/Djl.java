@@ -1,0 +1,67 @@
+package d2l.mlp.core;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+
+/**
+ * The one place that touches DJL's engine set-up: offline mode, device choice, random seed.
+ *
+ * <p>DJL probes the network at engine start unless {@code ai.djl.offline} (or {@code DJL_OFFLINE}) says
+ * otherwise. The CPU build ships libtorch inside the {@code pytorch-native-cpu} jar, so we default to offline;
+ * a GPU user who wants DJL to download a CUDA libtorch runs with {@code -Dai.djl.offline=false}.
+ */
+public final class Djl {
+
+    static {
+        if (System.getProperty("ai.djl.offline") == null && System.getenv("DJL_OFFLINE") == null) {
+            System.setProperty("ai.djl.offline", "true");
+        }
+        System.setProperty("java.awt.headless", System.getProperty("java.awt.headless", "true"));
+    }
+
+    private Djl() {}
+
+    /** The PyTorch engine, started offline unless the user asked otherwise. */
+    public static Engine engine() {
+        return Engine.getEngine("PyTorch");
+    }
+
+    /** A new root manager on {@code device}. */
+    public static NDManager newManager(Device device) {
+        return NDManager.newBaseManager(device, engine().getEngineName());
+    }
+
+    /**
+     * Resolves {@code auto|cpu|gpu} (or {@code gpu0}, {@code gpu1}, …) to a DJL device.
+     *
+     * @throws IllegalArgumentException for an unknown name, or {@code gpu} when DJL sees no GPU
+     */
+    public static Device device(String spec) {
+        String s = spec == null ? "auto" : spec.trim().toLowerCase();
+        int gpus = engine().getGpuCount();
+        switch (s) {
+            case "auto":
+                return gpus > 0 ? Device.gpu() : Device.cpu();
+            case "cpu":
+                return Device.cpu();
+            default:
+                if (!s.matches("gpu\\d*")) {
+                    throw new IllegalArgumentException("--device must be auto, cpu or gpu[N], got '" + spec + "'");
+                }
+                int id = s.length() == 3 ? 0 : Integer.parseInt(s.substring(3));
+                if (id >= gpus) {
+                    throw new IllegalArgumentException("--device " + spec + ": DJL's PyTorch engine sees "
+                            + gpus + " GPU(s) (libtorch flavor " + engine().getVersion() + "). "
+                            + "The default build ships CPU-only libtorch; build with 'mvn -Dgpu package' "
+                            + "and see README section GPU, or run with --device cpu.");
+                }
+                return Device.gpu(id);
+        }
+    }
+
+    /** Seeds libtorch's generator and DJL's own {@code RandomUtils}. */
+    public static void seed(long seed) {
+        engine().setRandomSeed((int) seed);
+    }
+}

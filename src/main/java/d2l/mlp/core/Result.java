@@ -1,0 +1,17 @@
+package d2l.mlp.core;
+
+import java.util.List;
+import java.util.Map;
+
+/** What an experiment returns: its numbers, the book's numbers next to ours, and its figures. */
+public interface Result {
+
+    /** Values written to {@code metrics.json}: numbers, strings, lists and maps of them. */
+    Map<String, Object> metrics();
+
+    /** The book's published numbers for this experiment, each with ours; empty when the book prints none. */
+    List<BookCheck> checks();
+
+    /** Plots and images, by file name without extension. */
+    List<Figure> figures();
+}

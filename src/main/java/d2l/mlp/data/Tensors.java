@@ -1,0 +1,78 @@
+package d2l.mlp.data;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import java.util.Random;
+
+/**
+ * Features and labels held as two tensors with the same first dimension, served in minibatches: the book's
+ * {@code load_array}. Batches are gathered from the resident tensors, so data stays on the device it was loaded on.
+ *
+ * @param x features, first dimension = examples
+ * @param y labels, first dimension = examples
+ */
+public record Tensors(NDArray x, NDArray y) {
+
+    public Tensors {
+        if (x.getShape().get(0) != y.getShape().get(0)) {
+            throw new IllegalArgumentException("x has " + x.getShape().get(0) + " examples, y has "
+                    + y.getShape().get(0));
+        }
+    }
+
+    /** Receives one minibatch; its arrays belong to a sub-manager that is closed when the call returns. */
+    @FunctionalInterface
+    public interface BatchConsumer {
+        void accept(NDArray x, NDArray y);
+    }
+
+    /** A uniformly random permutation of {@code 0..n-1} (Fisher–Yates). */
+    public static long[] permutation(int n, Random rng) {
+        long[] order = new long[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            long t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        return order;
+    }
+
+    public int size() {
+        return (int) x.getShape().get(0);
+    }
+
+    /**
+     * Calls {@code consumer} for each minibatch, in order or shuffled. The last batch holds the remainder.
+     *
+     * @param shuffle source of the permutation (a Fisher–Yates shuffle), or {@code null} for the stored order
+     */
+    public void forEachBatch(int batchSize, Random shuffle, BatchConsumer consumer) {
+        int n = size();
+        long[] order = shuffle != null ? permutation(n, shuffle) : null;
+        NDManager parent = x.getManager();
+        for (int start = 0; start < n; start += batchSize) {
+            int end = Math.min(n, start + batchSize);
+            try (NDManager batch = parent.newSubManager()) {
+                NDArray bx;
+                NDArray by;
+                if (order == null) {
+                    NDIndex range = new NDIndex().addSliceDim(start, end);
+                    bx = x.get(batch, range);
+                    by = y.get(batch, range);
+                } else {
+                    long[] slice = java.util.Arrays.copyOfRange(order, start, end);
+                    NDArray idx = batch.create(slice);
+                    NDIndex pick = new NDIndex("{}", idx);
+                    bx = x.get(batch, pick);
+                    by = y.get(batch, pick);
+                }
+                consumer.accept(bx, by);
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package d2l.mlp.plot;
+
+import d2l.mlp.train.EpochStats;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.util.List;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/** The chapter's plots, styled alike: lines without markers, legend inside, white background. */
+public final class Plots {
+
+    private Plots() {}
+
+    /** An empty line chart; add curves with {@link #line}. */
+    public static XYChart chart(String title, String xLabel, String yLabel, boolean logY) {
+        XYChart chart = new XYChartBuilder().width(560).height(400).title(title).xAxisTitle(xLabel)
+                .yAxisTitle(yLabel).build();
+        Styler s = chart.getStyler();
+        s.setChartBackgroundColor(Color.WHITE);
+        s.setLegendPosition(Styler.LegendPosition.InsideNE);
+        s.setLegendVisible(true);
+        chart.getStyler().setYAxisLogarithmic(logY);
+        chart.getStyler().setPlotGridLinesVisible(true);
+        return chart;
+    }
+
+    /** Adds one curve. */
+    public static XYChart line(XYChart chart, String name, double[] x, double[] y) {
+        XYSeries series = chart.addSeries(name, x, y);
+        series.setMarker(SeriesMarkers.NONE);
+        series.setLineStyle(new BasicStroke(2f));
+        return chart;
+    }
+
+    /** A single curve y(x) without legend, like the book's activation plots. */
+    public static XYChart curve(String title, String xLabel, String yLabel, double[] x, double[] y) {
+        XYChart chart = chart(title, xLabel, yLabel, false);
+        chart.getStyler().setLegendVisible(false);
+        return line(chart, yLabel, x, y);
+    }
+
+    /** The three curves of {@code train_ch3}: train loss, train acc and test acc per epoch. */
+    public static XYChart history(String title, List<EpochStats> history) {
+        double[] epochs = history.stream().mapToDouble(EpochStats::epoch).toArray();
+        XYChart chart = chart(title, "epoch", "", false);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        line(chart, "train loss", epochs, history.stream().mapToDouble(EpochStats::trainLoss).toArray());
+        line(chart, "train acc", epochs, history.stream().mapToDouble(EpochStats::trainAcc).toArray());
+        line(chart, "test acc", epochs, history.stream().mapToDouble(EpochStats::testAcc).toArray());
+        return chart;
+    }
+}

@@ -1,0 +1,82 @@
+package d2l.mlp.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.util.ProgressBar;
+import d2l.mlp.data.FashionMnist;
+import d2l.mlp.data.Tensors;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * The book's {@code train_ch3}: per epoch, train on shuffled minibatches while accumulating loss and accuracy, then
+ * measure test accuracy in evaluation mode. Sums are kept on the device and read once per epoch, so the loop does
+ * not wait for the host after every batch.
+ */
+public final class Ch3 {
+
+    private Ch3() {}
+
+    /**
+     * Trains {@code learner} and returns the history. Prints one line per epoch, and a progress bar over the
+     * batches when run in a terminal.
+     *
+     * @param name shown in the progress bar and in error messages
+     * @param seed seeds the shuffling of the training set
+     * @throws TrainingDivergedException when the epoch's loss is NaN or infinite
+     */
+    public static List<EpochStats> train(String name, Learner learner, FashionMnist.Data data, int epochs,
+            int batchSize, double lr, long seed) {
+        boolean progress = System.console() != null;
+        Random shuffle = new Random(seed);
+        List<EpochStats> history = new ArrayList<>();
+        int n = data.train().size();
+        for (int epoch = 1; epoch <= epochs; epoch++) {
+            long start = System.nanoTime();
+            double loss;
+            double trainAcc;
+            try (NDManager sums = data.train().x().getManager().newSubManager()) {
+                NDArray lossSum = sums.zeros(new Shape(), DataType.FLOAT32);
+                NDArray correct = sums.zeros(new Shape(), DataType.INT64);
+                ProgressBar bar = progress ? new ProgressBar(name + " epoch " + epoch + "/" + epochs,
+                        (n + batchSize - 1) / batchSize) : null;
+                data.train().forEachBatch(batchSize, shuffle, (x, y) -> {
+                    var out = learner.trainBatch(x, y);
+                    lossSum.addi(out.get(1).mul(x.getShape().get(0)));
+                    correct.addi(correctCount(out.get(0), y));
+                    if (bar != null) {
+                        bar.increment(1);
+                    }
+                });
+                loss = lossSum.getFloat() / n;
+                trainAcc = correct.getLong() / (double) n;
+            }
+            if (!Double.isFinite(loss)) {
+                throw new TrainingDivergedException(name, epoch, lr, loss);
+            }
+            double testAcc = accuracy(learner, data.test(), batchSize);
+            EpochStats stats = new EpochStats(epoch, loss, trainAcc, testAcc, (System.nanoTime() - start) / 1e9);
+            history.add(stats);
+            System.out.printf("%s epoch %d: loss %.4f, train acc %.4f, test acc %.4f (%.1f s)%n", name, epoch,
+                    loss, trainAcc, testAcc, stats.seconds());
+        }
+        return history;
+    }
+
+    /** Accuracy of {@code learner} on {@code data} in evaluation mode. */
+    public static double accuracy(Learner learner, Tensors data, int batchSize) {
+        try (NDManager sums = data.x().getManager().newSubManager()) {
+            NDArray correct = sums.zeros(new Shape(), DataType.INT64);
+            data.forEachBatch(batchSize, null, (x, y) -> correct.addi(correctCount(learner.predict(x), y)));
+            return correct.getLong() / (double) data.size();
+        }
+    }
+
+    /** Number of rows whose arg-max equals the label, as an int64 scalar. */
+    public static NDArray correctCount(NDArray logits, NDArray labels) {
+        return logits.argMax(1).eq(labels.toType(DataType.INT64, false)).sum();
+    }
+}

@@ -1,0 +1,66 @@
+package d2l.mlp.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+
+    @TempDir
+    Path tmp;
+
+    /** Runs the CLI, returning exit status and stderr. */
+    private static Object[] run(String... args) {
+        PrintStream err = System.err;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(buf, true));
+        try {
+            int status = Main.execute(args);
+            return new Object[] {status, buf.toString()};
+        } finally {
+            System.setErr(err);
+        }
+    }
+
+    private static void assertUsageError(String expected, String... args) {
+        Object[] r = run(args);
+        String err = (String) r[1];
+        assertEquals(2, r[0], err);
+        assertTrue(err.contains(expected), err);
+        assertEquals(1, err.strip().lines().count(), "one line: " + err);
+    }
+
+    @Test
+    void badFlagsAreOneLineErrorsWithStatus2() {
+        assertUsageError("unknown experiment 'nope'", "run", "nope");
+        assertUsageError("--epochs must be > 0", "run", "mlp-scratch", "--epochs", "0");
+        assertUsageError("--lr must be", "run", "mlp-scratch", "--lr", "-1");
+        assertUsageError("--lr must be", "all", "--lr", "0");
+        assertUsageError("--batch-size must be > 0", "run", "mlp-scratch", "--batch-size", "0");
+        assertUsageError("--epochs", "run", "mlp-scratch", "--epochs", "ten");
+        assertUsageError("--device must be auto, cpu or gpu", "run", "activations", "--device", "tpu");
+        assertUsageError("Unknown option", "run", "activations", "--frobnicate");
+    }
+
+    @Test
+    void gpuWithoutAGpuIsAClearError() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(d2l.mlp.core.Djl.engine().getGpuCount() == 0);
+        assertUsageError("sees 0 GPU", "run", "activations", "--device", "gpu", "--out", "unused");
+    }
+
+    @Test
+    void runWritesMetricsPlotsAndSummary() throws Exception {
+        assertEquals(0, run("run", "activations", "--out", tmp.toString())[0]);
+        assertTrue(Files.exists(tmp.resolve("activations/metrics.json")));
+        assertTrue(Files.exists(tmp.resolve("activations/grad-sigmoid.svg")));
+        assertTrue(Files.exists(tmp.resolve("activations/grad-sigmoid.png")));
+        String summary = Files.readString(tmp.resolve("README.md"));
+        assertTrue(summary.contains("max sigmoid gradient"), summary);
+    }
+}
