@@ -5,6 +5,8 @@ import d2l.mlp.core.RunConfig;
 import d2l.mlp.s41_mlp.Activations;
 import d2l.mlp.s42_mlp_scratch.MlpScratch;
 import d2l.mlp.s43_mlp_concise.MlpConcise;
+import d2l.mlp.s46_dropout.DropoutConcise;
+import d2l.mlp.s46_dropout.DropoutScratch;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -36,7 +38,12 @@ public final class Chapter {
             new Experiment("mlp-scratch", "4.2", "MLP 784-256-10 from scratch on Fashion-MNIST",
                     MlpScratch::defaults, MlpScratch::run),
             new Experiment("mlp-concise", "4.3", "MLP 784-256-10 with DJL blocks on Fashion-MNIST",
-                    MlpConcise::defaults, MlpConcise::run));
+                    MlpConcise::defaults, MlpConcise::run),
+            // §4.6–4.8 dropout, backprop, numerical stability
+            new Experiment("dropout-scratch", "4.6", "MLP 784-256-256-10 with hand-written dropout (0.2, 0.5)",
+                    DropoutScratch::defaults, DropoutScratch::run),
+            new Experiment("dropout-concise", "4.6", "MLP 784-256-256-10 with DJL Dropout blocks (0.2, 0.5)",
+                    DropoutConcise::defaults, DropoutConcise::run));
 
     private Chapter() {}
 

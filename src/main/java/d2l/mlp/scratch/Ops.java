@@ -17,4 +17,26 @@ public final class Ops {
     public static NDArray relu(NDArray x) {
         return x.mul(x.gt(0f).toType(x.getDataType(), false));
     }
+
+    /**
+     * The book's {@code dropout_layer}: each element is kept with probability {@code 1 − p} and scaled by
+     * {@code 1/(1 − p)}, so the expectation is unchanged; {@code p = 0} returns {@code x} itself and {@code p = 1}
+     * returns zeros. The mask is {@code U[0, 1) > p}, drawn from libtorch's generator (seeded by
+     * {@code Djl.seed}), on {@code x}'s manager.
+     *
+     * @throws IllegalArgumentException when {@code p} is not in [0, 1]
+     */
+    public static NDArray dropoutLayer(NDArray x, float p) {
+        if (!(p >= 0f && p <= 1f)) {
+            throw new IllegalArgumentException("dropout probability p must be in [0, 1], got p = " + p);
+        }
+        if (p == 0f) {
+            return x;
+        }
+        if (p == 1f) {
+            return x.zerosLike();
+        }
+        NDArray keep = x.getManager().randomUniform(0f, 1f, x.getShape(), x.getDataType()).gt(p);
+        return x.mul(keep.toType(x.getDataType(), false)).div(1f - p);
+    }
 }

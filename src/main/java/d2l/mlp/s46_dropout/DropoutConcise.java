@@ -1,0 +1,102 @@
+package d2l.mlp.s46_dropout;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Blocks;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.Dropout;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.Trainer;
+import ai.djl.training.initializer.NormalInitializer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import d2l.mlp.cli.Main;
+import d2l.mlp.core.Book;
+import d2l.mlp.core.Djl;
+import d2l.mlp.core.Figure;
+import d2l.mlp.core.RunConfig;
+import d2l.mlp.data.FashionMnist;
+import d2l.mlp.plot.Plots;
+import d2l.mlp.scratch.TorchInit;
+import d2l.mlp.train.Ch3;
+import d2l.mlp.train.ConciseLearner;
+import d2l.mlp.train.EpochStats;
+import d2l.mlp.train.Predictions;
+import d2l.mlp.train.TrainResult;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Section 4.6 with DJL blocks: flatten, Linear(256), ReLU, Dropout(0.2), Linear(256), ReLU, Dropout(0.5),
+ * Linear(10). Weights N(0, 0.01²) as the book's {@code init_weights}; biases keep PyTorch's default
+ * U(−1/√fan_in, 1/√fan_in), since the book leaves them alone. DJL's {@link Trainer} runs the blocks in training
+ * mode in {@code forward} and in inference mode (no dropout) in {@code evaluate}.
+ */
+public final class DropoutConcise {
+
+    private DropoutConcise() {}
+
+    /** The book's setting: 10 epochs, lr 0.5, batch 256. */
+    public static RunConfig defaults() {
+        return DropoutScratch.defaults();
+    }
+
+    /** The network of the section. */
+    public static SequentialBlock net() {
+        return new SequentialBlock()
+                .add(Blocks.batchFlattenBlock(784))
+                .add(Linear.builder().setUnits(256).build())
+                .add(Activation::relu)
+                .add(Dropout.builder().optRate(DropoutScratch.DROPOUT1).build())
+                .add(Linear.builder().setUnits(256).build())
+                .add(Activation::relu)
+                .add(Dropout.builder().optRate(DropoutScratch.DROPOUT2).build())
+                .add(Linear.builder().setUnits(10).build());
+    }
+
+    public static TrainResult run(RunConfig cfg) throws IOException {
+        Djl.seed(cfg.seed());
+        Device device = Djl.device(cfg.device());
+        try (NDManager m = Djl.newManager(device);
+                Model model = Model.newInstance("dropout-concise", device, Djl.engine().getEngineName())) {
+            FashionMnist.Data data = FashionMnist.load(m, cfg.dataDir());
+            SequentialBlock net = net();
+            model.setBlock(net);
+            DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+                    .optOptimizer(Optimizer.sgd().setLearningRateTracker(Tracker.fixed((float) cfg.lr())).build())
+                    .optInitializer(new NormalInitializer(0.01f), Parameter.Type.WEIGHT)
+                    .optDevices(new Device[] {device});
+            try (Trainer trainer = model.newTrainer(config)) {
+                // after newTrainer, which applies the config's initializers to every block
+                long[] fanIn = {784, 256, 256};
+                int k = 0;
+                for (var child : net.getChildren().values()) {
+                    if (child instanceof Linear) {
+                        child.setInitializer(TorchInit.initializer(fanIn[k++]), Parameter.Type.BIAS);
+                    }
+                }
+                trainer.initialize(new Shape(1, 28, 28));
+                ConciseLearner learner = new ConciseLearner(trainer);
+                List<EpochStats> history = Ch3.train("dropout-concise", learner, data, cfg.epochs(),
+                        cfg.batchSize(), cfg.lr(), cfg.seed());
+                EpochStats last = history.get(history.size() - 1);
+                return new TrainResult(history,
+                        List.of(Book.DROPOUT_CONCISE_LOSS.check(last.trainLoss()),
+                                Book.DROPOUT_CONCISE_TRAIN_ACC.check(last.trainAcc()),
+                                Book.DROPOUT_CONCISE_TEST_ACC.check(last.testAcc())),
+                        List.of(Figure.of("training", Plots.history("Dropout concise", history)),
+                                Figure.of("predictions", Predictions.grid(learner, data.test(), 2, 9))));
+            }
+        }
+    }
+
+    public static void main(String[] args) {
+        Main.runOne("dropout-concise", args);
+    }
+}
