@@ -7,6 +7,7 @@ import d2l.mlp.s42_mlp_scratch.MlpScratch;
 import d2l.mlp.s43_mlp_concise.MlpConcise;
 import d2l.mlp.s46_dropout.DropoutConcise;
 import d2l.mlp.s46_dropout.DropoutScratch;
+import d2l.mlp.s47_backprop.Backprop;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -43,7 +44,9 @@ public final class Chapter {
             new Experiment("dropout-scratch", "4.6", "MLP 784-256-256-10 with hand-written dropout (0.2, 0.5)",
                     DropoutScratch::defaults, DropoutScratch::run),
             new Experiment("dropout-concise", "4.6", "MLP 784-256-256-10 with DJL Dropout blocks (0.2, 0.5)",
-                    DropoutConcise::defaults, DropoutConcise::run));
+                    DropoutConcise::defaults, DropoutConcise::run),
+            new Experiment("backprop", "4.7", "forward and backward pass by hand vs autograd and finite differences",
+                    Backprop::defaults, Backprop::run));
 
     private Chapter() {}
 
