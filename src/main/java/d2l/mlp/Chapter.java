@@ -8,6 +8,8 @@ import d2l.mlp.s43_mlp_concise.MlpConcise;
 import d2l.mlp.s46_dropout.DropoutConcise;
 import d2l.mlp.s46_dropout.DropoutScratch;
 import d2l.mlp.s47_backprop.Backprop;
+import d2l.mlp.s48_numerical_stability.NumericalStability;
+import d2l.mlp.s48_numerical_stability.Xavier;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -46,7 +48,11 @@ public final class Chapter {
             new Experiment("dropout-concise", "4.6", "MLP 784-256-256-10 with DJL Dropout blocks (0.2, 0.5)",
                     DropoutConcise::defaults, DropoutConcise::run),
             new Experiment("backprop", "4.7", "forward and backward pass by hand vs autograd and finite differences",
-                    Backprop::defaults, Backprop::run));
+                    Backprop::defaults, Backprop::run),
+            new Experiment("numerical-stability", "4.8", "vanishing and exploding gradients, broken symmetry",
+                    NumericalStability::defaults, NumericalStability::run),
+            new Experiment("xavier", "4.8", "Xavier initialization: weight variance and activations through depth",
+                    Xavier::defaults, Xavier::run));
 
     private Chapter() {}
 

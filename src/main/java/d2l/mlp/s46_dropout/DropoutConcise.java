@@ -60,6 +60,21 @@ public final class DropoutConcise {
                 .add(Linear.builder().setUnits(10).build());
     }
 
+    /**
+     * Gives the biases of the {@link Linear} layers of {@link #net()} PyTorch's default U(−1/√fan_in, 1/√fan_in).
+     * Call it after {@code model.newTrainer}, which applies the training config's initializers to every block, and
+     * before {@code trainer.initialize}.
+     */
+    public static void torchBiases(SequentialBlock net) {
+        long[] fanIn = {784, 256, 256};
+        int k = 0;
+        for (var child : net.getChildren().values()) {
+            if (child instanceof Linear) {
+                child.setInitializer(TorchInit.initializer(fanIn[k++]), Parameter.Type.BIAS);
+            }
+        }
+    }
+
     public static TrainResult run(RunConfig cfg) throws IOException {
         Djl.seed(cfg.seed());
         Device device = Djl.device(cfg.device());
@@ -73,14 +88,7 @@ public final class DropoutConcise {
                     .optInitializer(new NormalInitializer(0.01f), Parameter.Type.WEIGHT)
                     .optDevices(new Device[] {device});
             try (Trainer trainer = model.newTrainer(config)) {
-                // after newTrainer, which applies the config's initializers to every block
-                long[] fanIn = {784, 256, 256};
-                int k = 0;
-                for (var child : net.getChildren().values()) {
-                    if (child instanceof Linear) {
-                        child.setInitializer(TorchInit.initializer(fanIn[k++]), Parameter.Type.BIAS);
-                    }
-                }
+                torchBiases(net);
                 trainer.initialize(new Shape(1, 28, 28));
                 ConciseLearner learner = new ConciseLearner(trainer);
                 List<EpochStats> history = Ch3.train("dropout-concise", learner, data, cfg.epochs(),
