@@ -20,7 +20,7 @@ public final class Ops {
 
     /**
      * The book's {@code dropout_layer}: each element is kept with probability {@code 1 − p} and scaled by
-     * {@code 1/(1 − p)}, so the expectation is unchanged; {@code p = 0} returns {@code x} itself and {@code p = 1}
+     * {@code 1/(1 − p)} (as {@code x · (mask/(1 − p))}), so the expectation is unchanged; {@code p = 0} returns {@code x} itself and {@code p = 1}
      * returns zeros. The mask is {@code U[0, 1) > p}, drawn from libtorch's generator (seeded by
      * {@code Djl.seed}), on {@code x}'s manager.
      *
@@ -36,7 +36,11 @@ public final class Ops {
         if (p == 1f) {
             return x.zerosLike();
         }
-        NDArray keep = x.getManager().randomUniform(0f, 1f, x.getShape(), x.getDataType()).gt(p);
-        return x.mul(keep.toType(x.getDataType(), false)).div(1f - p);
+        // The scale goes into the mask, which needs no gradient, rather than x.div(1 − p): in DJL's PyTorch engine
+        // a Number operand becomes a tensor over a Java buffer that is freed once it is garbage-collected, and
+        // autograd keeps that tensor for the backward pass (a GC between forward and backward gives garbage).
+        NDArray mask = x.getManager().randomUniform(0f, 1f, x.getShape(), x.getDataType()).gt(p)
+                .toType(x.getDataType(), false).div(1f - p);
+        return x.mul(mask);
     }
 }
