@@ -6,6 +6,7 @@ Run with Debian's /usr/bin/python3 (python3-torch). Usage: bench_pytorch.py DATA
 """
 import gzip
 import json
+import os
 import resource
 import statistics
 import sys
@@ -36,6 +37,7 @@ def load(data_dir):
 def main():
     data_dir, epochs = sys.argv[1], int(sys.argv[2])
     json_out = sys.argv[3] if len(sys.argv) > 3 else None
+    torch.set_num_threads(int(os.environ.get("TORCH_THREADS", "1")))
     torch.manual_seed(1)
     (xtr, ytr), (xte, yte) = load(data_dir)
     net = nn.Sequential(nn.Flatten(), nn.Linear(784, 256), nn.ReLU(), nn.Linear(256, 10))
