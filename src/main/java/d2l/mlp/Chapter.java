@@ -5,6 +5,8 @@ import d2l.mlp.core.RunConfig;
 import d2l.mlp.s41_mlp.Activations;
 import d2l.mlp.s42_mlp_scratch.MlpScratch;
 import d2l.mlp.s43_mlp_concise.MlpConcise;
+import d2l.mlp.s44_underfit_overfit.ModelSelection;
+import d2l.mlp.s44_underfit_overfit.UnderfitOverfit;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -36,7 +38,12 @@ public final class Chapter {
             new Experiment("mlp-scratch", "4.2", "MLP 784-256-10 from scratch on Fashion-MNIST",
                     MlpScratch::defaults, MlpScratch::run),
             new Experiment("mlp-concise", "4.3", "MLP 784-256-10 with DJL blocks on Fashion-MNIST",
-                    MlpConcise::defaults, MlpConcise::run));
+                    MlpConcise::defaults, MlpConcise::run),
+            // §4.4–4.5 model selection and weight decay
+            new Experiment("underfit-overfit", "4.4", "polynomial regression: degree 3, 1 and 19 (all features)",
+                    UnderfitOverfit::defaults, UnderfitOverfit::run),
+            new Experiment("model-selection", "4.4", "polynomial degree chosen by 5-fold cross-validation",
+                    ModelSelection::defaults, ModelSelection::run));
 
     private Chapter() {}
 
