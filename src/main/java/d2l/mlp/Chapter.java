@@ -5,6 +5,11 @@ import d2l.mlp.core.RunConfig;
 import d2l.mlp.s41_mlp.Activations;
 import d2l.mlp.s42_mlp_scratch.MlpScratch;
 import d2l.mlp.s43_mlp_concise.MlpConcise;
+import d2l.mlp.s44_underfit_overfit.ModelSelection;
+import d2l.mlp.s44_underfit_overfit.UnderfitOverfit;
+import d2l.mlp.s45_weight_decay.WeightDecayConcise;
+import d2l.mlp.s45_weight_decay.WeightDecayScratch;
+import d2l.mlp.s45_weight_decay.WeightDecaySweep;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -36,7 +41,18 @@ public final class Chapter {
             new Experiment("mlp-scratch", "4.2", "MLP 784-256-10 from scratch on Fashion-MNIST",
                     MlpScratch::defaults, MlpScratch::run),
             new Experiment("mlp-concise", "4.3", "MLP 784-256-10 with DJL blocks on Fashion-MNIST",
-                    MlpConcise::defaults, MlpConcise::run));
+                    MlpConcise::defaults, MlpConcise::run),
+            // §4.4–4.5 model selection and weight decay
+            new Experiment("underfit-overfit", "4.4", "polynomial regression: degree 3, 1 and 19 (all features)",
+                    UnderfitOverfit::defaults, UnderfitOverfit::run),
+            new Experiment("model-selection", "4.4", "polynomial degree chosen by 5-fold cross-validation",
+                    ModelSelection::defaults, ModelSelection::run),
+            new Experiment("weight-decay-scratch", "4.5", "weight decay from scratch, lambda 0 and 3",
+                    WeightDecayScratch::defaults, WeightDecayScratch::run),
+            new Experiment("weight-decay-concise", "4.5", "weight decay with DJL on the weight only, wd 0 and 3",
+                    WeightDecayConcise::defaults, WeightDecayConcise::run),
+            new Experiment("weight-decay-sweep", "4.5", "||w|| and loss against lambda (beyond the book)",
+                    WeightDecaySweep::defaults, WeightDecaySweep::run));
 
     private Chapter() {}
 

@@ -37,4 +37,28 @@ public final class Book {
     public static final Value CONCISE_LOSS = new Value("final train loss", 0.3820, 0.380, 0.386);
     public static final Value CONCISE_TRAIN_ACC = new Value("final train acc", 0.8652, 0.863, 0.866);
     public static final Value CONCISE_TEST_ACC = new Value("final test acc", 0.8382, 0.828, 0.853);
+
+    // §4 polynomial regression (underfit-overfit). For the degree-3 weights the book gives the zh 2.0.0 build's
+    // values and the typical values across builds, not a spread: the band is the hull of the true weight, zh 2.0.0
+    // and the typical value, widened by 0.1. Degree-1 weights: the published range over builds. Degree-3 losses:
+    // the published range over builds (noise floor 0.01).
+    public static final Value POLY3_W0 = new Value("degree-3 w[0] (true 5)", 5.010476, 4.87, 5.11);
+    public static final Value POLY3_W1 = new Value("degree-3 w[1] (true 1.2)", 1.2354498, 1.10, 1.39);
+    public static final Value POLY3_W2 = new Value("degree-3 w[2] (true -3.4)", -3.4229028, -3.52, -3.26);
+    public static final Value POLY3_W3 = new Value("degree-3 w[3] (true 5.6)", 5.503297, 5.31, 5.70);
+    public static final Value POLY3_TRAIN_LOSS = new Value("degree-3 final train loss", Double.NaN, 0.0106, 0.0108);
+    public static final Value POLY3_TEST_LOSS = new Value("degree-3 final test loss", Double.NaN, 0.0106, 0.0108);
+    public static final Value POLY1_W0 = new Value("degree-1 w[0]", 3.4049764, 2.5, 3.6);
+    public static final Value POLY1_W1 = new Value("degree-1 w[1]", 3.9939284, 3.1, 5.5);
+    /** zh 2.0.0's final losses; the book gives no spread, only "both high" (degree 1) and "test above train". */
+    public static final double POLY1_TRAIN_LOSS = 8.4;
+    public static final double POLY1_TEST_LOSS = 15.6;
+    public static final double POLY20_TRAIN_LOSS = 0.0121;
+    public static final double POLY20_TEST_LOSS = 0.0178;
+
+    // §5 weight decay: ||w||_2 after 100 epochs (spread over the official builds)
+    public static final Value WD_SCRATCH_NORM_0 = new Value("scratch ||w|| (lambda 0)", 12.963, 12.66, 14.87);
+    public static final Value WD_SCRATCH_NORM_3 = new Value("scratch ||w|| (lambda 3)", 0.3557, 0.346, 0.400);
+    public static final Value WD_CONCISE_NORM_0 = new Value("concise ||w|| (wd 0)", 13.728, 12.28, 14.67);
+    public static final Value WD_CONCISE_NORM_3 = new Value("concise ||w|| (wd 3)", 0.3891, 0.345, 0.72);
 }
