@@ -24,7 +24,7 @@ import org.knowm.xchart.XYChart;
  */
 public final class WeightDecay {
 
-    /** Train and test loss are logged every {@value} epochs, as in the book. */
+    /** Train and test loss are logged every {@value} epochs, as in the book, and after the last epoch. */
     public static final int LOG_EVERY = 5;
 
     private WeightDecay() {}
@@ -115,7 +115,7 @@ public final class WeightDecay {
         }
     }
 
-    /** An on-device table of the losses logged every {@link #LOG_EVERY} epochs, read once at the end. */
+    /** An on-device table of the losses logged every {@link #LOG_EVERY} epochs and at the end, read once. */
     static final class Log implements AutoCloseable {
 
         private final NDManager manager;
@@ -123,7 +123,7 @@ public final class WeightDecay {
         private final int[] epochs;
 
         Log(NDManager parent, int totalEpochs) {
-            epochs = java.util.stream.IntStream.rangeClosed(1, totalEpochs).filter(e -> e % LOG_EVERY == 0)
+            epochs = java.util.stream.IntStream.rangeClosed(1, totalEpochs).filter(e -> e % LOG_EVERY == 0 || e == totalEpochs)
                     .toArray();
             manager = parent.newSubManager();
             values = manager.zeros(new Shape(2, epochs.length));
@@ -134,10 +134,10 @@ public final class WeightDecay {
          * of {@code net} on the training and on the test set.
          */
         void after(int epoch, UnaryOperator<NDArray> net, WdData data, float lossWeight) {
-            if (epoch % LOG_EVERY != 0) {
+            int point = java.util.Arrays.binarySearch(epochs, epoch);
+            if (point < 0) {
                 return;
             }
-            int point = epoch / LOG_EVERY - 1;
             List<Tensors> sets = List.of(data.train(), data.test());
             for (int s = 0; s < 2; s++) {
                 int row = s;
