@@ -5,6 +5,8 @@ import d2l.mlp.core.RunConfig;
 import d2l.mlp.s41_mlp.Activations;
 import d2l.mlp.s42_mlp_scratch.MlpScratch;
 import d2l.mlp.s43_mlp_concise.MlpConcise;
+import d2l.mlp.s410_kaggle_house.KaggleHouse;
+import d2l.mlp.s410_kaggle_house.KaggleHouseMlp;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -36,7 +38,12 @@ public final class Chapter {
             new Experiment("mlp-scratch", "4.2", "MLP 784-256-10 from scratch on Fashion-MNIST",
                     MlpScratch::defaults, MlpScratch::run),
             new Experiment("mlp-concise", "4.3", "MLP 784-256-10 with DJL blocks on Fashion-MNIST",
-                    MlpConcise::defaults, MlpConcise::run));
+                    MlpConcise::defaults, MlpConcise::run),
+            // §4.10 Kaggle house prices
+            new Experiment("kaggle-house", "4.10", "House prices: linear model, 5-fold log rmse, submission.csv",
+                    KaggleHouse::defaults, KaggleHouse::run),
+            new Experiment("kaggle-house-mlp", "4.10+", "House prices beyond the book: MLP on log price, 5-fold",
+                    KaggleHouseMlp::defaults, KaggleHouseMlp::run));
 
     private Chapter() {}
 

@@ -78,7 +78,7 @@ public final class KaggleHouse {
     public static HouseResult protocol(String name, String label, Recipe recipe, HouseData data, RunConfig cfg,
             BiFunction<List<Fit>, Fit, List<BookCheck>> checks) throws IOException {
         Device device = Djl.device(cfg.device());
-        try (NDManager m = Djl.newManager(device)) {
+        try (NDManager m = Djl.newManager(device); Djl.ThreadScope one = Djl.singleThreaded(device)) {
             Tensors train = data.train(m);
             NDArray test = data.test(m);
             List<Fit> folds = HouseTraining.kFold(recipe, cfg, train, K);
