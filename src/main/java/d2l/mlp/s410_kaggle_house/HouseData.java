@@ -187,7 +187,7 @@ public record HouseData(List<String> columns, float[] features, float[] labels, 
         if (!Files.isRegularFile(file)) {
             throw new java.io.FileNotFoundException(file + ": no such file");
         }
-        if (Files.readString(file).isBlank()) {
+        if (new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1).isBlank()) {
             throw new CorruptDataException(file, "empty file (expected a CSV header and data rows)");
         }
         Table t;
