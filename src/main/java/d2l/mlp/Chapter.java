@@ -10,6 +10,8 @@ import d2l.mlp.s44_underfit_overfit.UnderfitOverfit;
 import d2l.mlp.s45_weight_decay.WeightDecayConcise;
 import d2l.mlp.s45_weight_decay.WeightDecayScratch;
 import d2l.mlp.s45_weight_decay.WeightDecaySweep;
+import d2l.mlp.s410_kaggle_house.KaggleHouse;
+import d2l.mlp.s410_kaggle_house.KaggleHouseMlp;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -52,7 +54,12 @@ public final class Chapter {
             new Experiment("weight-decay-concise", "4.5", "weight decay with DJL on the weight only, wd 0 and 3",
                     WeightDecayConcise::defaults, WeightDecayConcise::run),
             new Experiment("weight-decay-sweep", "4.5", "||w|| and loss against lambda (beyond the book)",
-                    WeightDecaySweep::defaults, WeightDecaySweep::run));
+                    WeightDecaySweep::defaults, WeightDecaySweep::run)),
+            // §4.10 Kaggle house prices
+            new Experiment("kaggle-house", "4.10", "House prices: linear model, 5-fold log rmse, submission.csv",
+                    KaggleHouse::defaults, KaggleHouse::run),
+            new Experiment("kaggle-house-mlp", "4.10+", "House prices beyond the book: MLP on log price, 5-fold",
+                    KaggleHouseMlp::defaults, KaggleHouseMlp::run));
 
     private Chapter() {}
 
