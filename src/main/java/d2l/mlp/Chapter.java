@@ -54,7 +54,7 @@ public final class Chapter {
             new Experiment("weight-decay-concise", "4.5", "weight decay with DJL on the weight only, wd 0 and 3",
                     WeightDecayConcise::defaults, WeightDecayConcise::run),
             new Experiment("weight-decay-sweep", "4.5", "||w|| and loss against lambda (beyond the book)",
-                    WeightDecaySweep::defaults, WeightDecaySweep::run)),
+                    WeightDecaySweep::defaults, WeightDecaySweep::run),
             // §4.10 Kaggle house prices
             new Experiment("kaggle-house", "4.10", "House prices: linear model, 5-fold log rmse, submission.csv",
                     KaggleHouse::defaults, KaggleHouse::run),
