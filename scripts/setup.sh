@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian/Ubuntu machine lacks to build, test and reproduce d2l-mlp:
-# a JDK 17 and Maven (if missing), Debian's Fashion-MNIST package, and the Kaggle house-price files in the
-# user cache when a copy sits next to the checkout (../shared/data/kaggle-house). Safe to run twice.
+# a JDK 17 and Maven (if missing), Debian's Fashion-MNIST package, Jupyter's nbconvert with a Java kernel named
+# "java" (rapaio-jupyter-kernel from Maven Central, unless a "java" kernel such as IJava exists), and the Kaggle
+# house-price files in the user cache when a copy sits next to the checkout (../shared/data/kaggle-house).
+# Safe to run twice.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,6 +11,7 @@ need=()
 command -v javac >/dev/null || need+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null || need+=(maven)
 [ -f /usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz ] || need+=(dataset-fashion-mnist)
+command -v jupyter-nbconvert >/dev/null || need+=(jupyter-nbconvert python3-nbclient jupyter-client)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "setup: missing ${need[*]}; run 'sudo apt-get install ${need[*]}' or this script as root" >&2
@@ -23,4 +26,15 @@ cache="${D2L_CACHE_DIR:-$HOME/.d2l/data}/kaggle-house"
 if [ -d ../shared/data/kaggle-house ] && [ ! -f "$cache/kaggle_house_pred_train.csv" ]; then
   mkdir -p "$cache"
   cp ../shared/data/kaggle-house/*.csv "$cache/"
+fi
+
+# The Java kernel for the notebooks, installed under the kernel name the notebooks ask for: "java".
+if ! jupyter kernelspec list 2>/dev/null | grep -qE '^\s*java\s'; then
+  mvn -q -B dependency:copy -Dartifact=io.github.padreati:rapaio-jupyter-kernel:3.0.1 -DoutputDirectory=target/kernel
+  java -jar target/kernel/rapaio-jupyter-kernel-3.0.1.jar -i -auto >/dev/null
+  kernels="$HOME/.local/share/jupyter/kernels"
+  rm -rf "$kernels/java"
+  mv "$kernels/rapaio-jupyter-kernel" "$kernels/java"
+  sed -i "s|kernels/rapaio-jupyter-kernel/|kernels/java/|; s|\"display_name\": \"[^\"]*\"|\"display_name\": \"Java\"|" \
+    "$kernels/java/kernel.json"
 fi

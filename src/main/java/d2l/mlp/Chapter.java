@@ -5,6 +5,13 @@ import d2l.mlp.core.RunConfig;
 import d2l.mlp.s41_mlp.Activations;
 import d2l.mlp.s42_mlp_scratch.MlpScratch;
 import d2l.mlp.s43_mlp_concise.MlpConcise;
+import d2l.mlp.s410_kaggle_house.KaggleHouse;
+import d2l.mlp.s410_kaggle_house.KaggleHouseMlp;
+import d2l.mlp.s44_underfit_overfit.ModelSelection;
+import d2l.mlp.s44_underfit_overfit.UnderfitOverfit;
+import d2l.mlp.s45_weight_decay.WeightDecayConcise;
+import d2l.mlp.s45_weight_decay.WeightDecayScratch;
+import d2l.mlp.s45_weight_decay.WeightDecaySweep;
 import d2l.mlp.s46_dropout.DropoutConcise;
 import d2l.mlp.s46_dropout.DropoutScratch;
 import d2l.mlp.s47_backprop.Backprop;
@@ -42,6 +49,17 @@ public final class Chapter {
                     MlpScratch::defaults, MlpScratch::run),
             new Experiment("mlp-concise", "4.3", "MLP 784-256-10 with DJL blocks on Fashion-MNIST",
                     MlpConcise::defaults, MlpConcise::run),
+            // §4.4–4.5 model selection and weight decay
+            new Experiment("underfit-overfit", "4.4", "polynomial regression: degree 3, 1 and 19 (all features)",
+                    UnderfitOverfit::defaults, UnderfitOverfit::run),
+            new Experiment("model-selection", "4.4", "polynomial degree chosen by 5-fold cross-validation",
+                    ModelSelection::defaults, ModelSelection::run),
+            new Experiment("weight-decay-scratch", "4.5", "weight decay from scratch, lambda 0 and 3",
+                    WeightDecayScratch::defaults, WeightDecayScratch::run),
+            new Experiment("weight-decay-concise", "4.5", "weight decay with DJL on the weight only, wd 0 and 3",
+                    WeightDecayConcise::defaults, WeightDecayConcise::run),
+            new Experiment("weight-decay-sweep", "4.5", "||w|| and loss against lambda (beyond the book)",
+                    WeightDecaySweep::defaults, WeightDecaySweep::run),
             // §4.6–4.8 dropout, backprop, numerical stability
             new Experiment("dropout-scratch", "4.6", "MLP 784-256-256-10 with hand-written dropout (0.2, 0.5)",
                     DropoutScratch::defaults, DropoutScratch::run),
@@ -52,7 +70,12 @@ public final class Chapter {
             new Experiment("numerical-stability", "4.8", "vanishing and exploding gradients, broken symmetry",
                     NumericalStability::defaults, NumericalStability::run),
             new Experiment("xavier", "4.8", "Xavier initialization: weight variance and activations through depth",
-                    Xavier::defaults, Xavier::run));
+                    Xavier::defaults, Xavier::run),
+            // §4.10 Kaggle house prices
+            new Experiment("kaggle-house", "4.10", "House prices: linear model, 5-fold log rmse, submission.csv",
+                    KaggleHouse::defaults, KaggleHouse::run),
+            new Experiment("kaggle-house-mlp", "4.10+", "House prices beyond the book: MLP on log price, 5-fold",
+                    KaggleHouseMlp::defaults, KaggleHouseMlp::run));
 
     private Chapter() {}
 

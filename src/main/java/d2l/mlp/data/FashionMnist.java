@@ -1,10 +1,13 @@
 package d2l.mlp.data;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -91,19 +94,19 @@ public final class FashionMnist {
     private static Tensors split(NDManager manager, Path dir, File images, File labels) throws IOException {
         Idx x = images.read(dir.resolve(images.fileName));
         Idx y = labels.read(dir.resolve(labels.fileName));
-        float[] pixels = new float[x.data().length];
-        for (int i = 0; i < pixels.length; i++) {
-            pixels[i] = (x.data()[i] & 0xff) / 255f;
-        }
-        long[] classes = new long[y.data().length];
-        for (int i = 0; i < classes.length; i++) {
-            classes[i] = y.data()[i];
-            if (classes[i] < 0 || classes[i] > 9) {
-                throw new CorruptDataException(dir.resolve(labels.fileName), "label " + classes[i] + " at item " + i
+        for (int i = 0; i < y.data().length; i++) {
+            if (y.data()[i] < 0 || y.data()[i] > 9) {
+                throw new CorruptDataException(dir.resolve(labels.fileName), "label " + y.data()[i] + " at item " + i
                         + " is outside 0..9");
             }
         }
-        return new Tensors(manager.create(pixels, new Shape(x.dims()[0], 28, 28)), manager.create(classes));
+        // Hand libtorch the raw bytes and convert there: no float copy of the images on the Java heap.
+        try (NDArray pixels = manager.create(ByteBuffer.wrap(x.data()), new Shape(x.dims()[0], 28, 28),
+                        DataType.UINT8);
+                NDArray classes = manager.create(ByteBuffer.wrap(y.data()), new Shape(y.count()), DataType.UINT8)) {
+            return new Tensors(pixels.toType(DataType.FLOAT32, false).divi(255f),
+                    classes.toType(DataType.INT64, false));
+        }
     }
 
     /** The directory the data is loaded from, downloading into the cache when no local copy exists. */

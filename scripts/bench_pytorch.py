@@ -1,0 +1,110 @@
+"""PyTorch baseline for the concise MLP benchmark: the same 784-256-10 network, data, batching and loop as
+d2l.mlp.bench.Benchmark (batches gathered from resident tensors with a fresh permutation each epoch; train loss,
+train accuracy and test accuracy accumulated like the book's train_ch3), timed per epoch and per phase.
+
+Run with Debian's /usr/bin/python3 (python3-torch). Usage: bench_pytorch.py DATA_DIR EPOCHS [JSON_OUT]
+"""
+import gzip
+import json
+import os
+import resource
+import statistics
+import sys
+import time
+
+import numpy as np
+import torch
+from torch import nn
+
+
+def read_idx(path):
+    with gzip.open(path, "rb") as f:
+        raw = f.read()
+    ndim = raw[3]
+    dims = [int.from_bytes(raw[4 + 4 * i: 8 + 4 * i], "big") for i in range(ndim)]
+    return np.frombuffer(raw, dtype=np.uint8, offset=4 + 4 * ndim).reshape(dims)
+
+
+def load(data_dir):
+    def split(images, labels):
+        x = torch.from_numpy(read_idx(f"{data_dir}/{images}").astype(np.float32) / 255.0)
+        y = torch.from_numpy(read_idx(f"{data_dir}/{labels}").astype(np.int64))
+        return x, y
+    return (split("train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz"),
+            split("t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"))
+
+
+def main():
+    data_dir, epochs = sys.argv[1], int(sys.argv[2])
+    json_out = sys.argv[3] if len(sys.argv) > 3 else None
+    torch.set_num_threads(int(os.environ.get("TORCH_THREADS", "1")))
+    torch.manual_seed(1)
+    (xtr, ytr), (xte, yte) = load(data_dir)
+    net = nn.Sequential(nn.Flatten(), nn.Linear(784, 256), nn.ReLU(), nn.Linear(256, 10))
+    for m in net:
+        if isinstance(m, nn.Linear):
+            nn.init.normal_(m.weight, std=0.01)
+    loss_fn = nn.CrossEntropyLoss()
+    opt = torch.optim.SGD(net.parameters(), lr=0.1)
+    names = ["data", "forward", "loss", "backward", "step", "metrics", "evaluate"]
+    epoch_s, phases, rss = [], {k: [] for k in names}, []
+    n, bs = xtr.shape[0], 256
+    for _ in range(epochs):
+        t = dict.fromkeys(names, 0.0)
+        start = mark = time.perf_counter()
+
+        def lap(key):
+            nonlocal mark
+            now = time.perf_counter()
+            t[key] += now - mark
+            mark = now
+
+        net.train()
+        loss_sum = torch.zeros(())
+        correct = torch.zeros((), dtype=torch.int64)
+        order = torch.randperm(n)
+        for i in range(0, n, bs):
+            idx = order[i:i + bs]
+            x, y = xtr.index_select(0, idx), ytr.index_select(0, idx)
+            lap("data")
+            y_hat = net(x)
+            lap("forward")
+            l = loss_fn(y_hat, y)
+            lap("loss")
+            opt.zero_grad()
+            l.backward()
+            lap("backward")
+            opt.step()
+            lap("step")
+            with torch.no_grad():
+                loss_sum += l * x.shape[0]
+                correct += (y_hat.argmax(1) == y).sum()
+            lap("metrics")
+        float(loss_sum), int(correct)
+        net.eval()
+        with torch.no_grad():
+            hits = sum(int((net(xte[i:i + bs]).argmax(1) == yte[i:i + bs]).sum()) for i in range(0, 10000, bs))
+        lap("evaluate")
+        epoch_s.append(time.perf_counter() - start)
+        for k in names:
+            phases[k].append(t[k])
+        rss.append(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+        print(f"pytorch epoch {len(epoch_s)}: loss {float(loss_sum) / n:.4f}, train acc {int(correct) / n:.4f}, "
+              f"test acc {hits / 10000:.4f} ({epoch_s[-1]:.3f} s)", file=sys.stderr)
+    out = {
+        "torch": torch.__version__,
+        "threads": torch.get_num_threads(),
+        "epochSeconds": epoch_s,
+        "medianEpochSeconds": statistics.median(epoch_s[1:]),
+        "phaseSecondsPerEpoch": {k: statistics.median(v[1:]) for k, v in phases.items()},
+        "peakRssMiB": rss[-1],
+    }
+    text = json.dumps(out, indent=2)
+    print(text)
+    if json_out:
+        with open(json_out, "w") as f:
+            f.write(text)
+
+
+if __name__ == "__main__":
+    main()

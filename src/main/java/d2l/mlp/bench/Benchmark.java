@@ -1,0 +1,161 @@
+package d2l.mlp.bench;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import d2l.mlp.core.Djl;
+import d2l.mlp.core.RunConfig;
+import d2l.mlp.data.FashionMnist;
+import d2l.mlp.s43_mlp_concise.MlpConcise;
+import d2l.mlp.train.Ch3;
+import d2l.mlp.train.ConciseLearner;
+import d2l.mlp.train.EpochStats;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Times the concise MLP (784-256-10, batch 256, SGD 0.1) on Fashion-MNIST: per-epoch wall time of the real
+ * training loop ({@link Ch3}), a per-phase breakdown from an instrumented copy of one training step, and the
+ * process's resident memory. Not a test: numbers depend on the machine.
+ *
+ * <p>Usage: {@code java -cp target/d2l-mlp.jar d2l.mlp.bench.Benchmark [epochs] [json-out]}; the first epoch is
+ * a warm-up and is reported but left out of the median.
+ */
+public final class Benchmark {
+
+    private static final String[] PHASES = {"data", "forward", "loss", "backward", "step", "metrics"};
+
+    private Benchmark() {}
+
+    public static void main(String[] args) throws IOException {
+        int epochs = args.length > 0 ? Integer.parseInt(args[0]) : 6;
+        Path json = args.length > 1 ? Path.of(args[1]) : null;
+        RunConfig cfg = MlpConcise.defaults().withDevice("cpu");
+        Map<String, Object> out = new LinkedHashMap<>();
+        Djl.seed(cfg.seed());
+        Device device = Djl.device(cfg.device());
+        List<Double> rssAfterEpoch = new ArrayList<>();
+        try (NDManager m = Djl.newManager(device)) {
+            FashionMnist.Data data = FashionMnist.load(m, cfg.dataDir());
+            // 1. The real loop, epoch by epoch, with the resident set size after each epoch.
+            double[] epochSeconds = new double[epochs];
+            try (Model model = Model.newInstance("bench", device, Djl.engine().getEngineName())) {
+                model.setBlock(MlpConcise.net());
+                try (Trainer trainer = model.newTrainer(MlpConcise.trainingConfig(cfg.lr(), device))) {
+                    trainer.initialize(new Shape(1, 28, 28));
+                    ConciseLearner learner = new ConciseLearner(trainer);
+                    for (int e = 0; e < epochs; e++) {
+                        List<EpochStats> h = Ch3.train("bench", learner, data, 1, cfg.batchSize(), cfg.lr(),
+                                cfg.seed() + e);
+                        epochSeconds[e] = h.get(0).seconds();
+                        rssAfterEpoch.add(rssMiB("VmRSS"));
+                    }
+                }
+            }
+            out.put("epochSeconds", epochSeconds);
+            out.put("medianEpochSeconds", median(Arrays.copyOfRange(epochSeconds, 1, epochs)));
+            // 2. One more model, timed phase by phase (each phase ends when its ops return: on a CPU, libtorch
+            // runs them synchronously).
+            out.put("phaseSecondsPerEpoch", phases(data, cfg, device, Math.max(2, epochs / 2)));
+        }
+        out.put("rssMiBAfterEpoch", rssAfterEpoch);
+        out.put("peakRssMiB", rssMiB("VmHWM"));
+        String text = new com.google.gson.GsonBuilder().setPrettyPrinting().create().toJson(out);
+        System.out.println(text);
+        if (json != null) {
+            Files.writeString(json, text);
+        }
+    }
+
+    /** Median over epochs (after the first) of the seconds spent in each phase of training. */
+    private static Map<String, Double> phases(FashionMnist.Data data, RunConfig cfg, Device device, int epochs) {
+        double[][] perEpoch = new double[PHASES.length + 1][epochs];
+        try (Model model = Model.newInstance("bench-phases", device, Djl.engine().getEngineName())) {
+            model.setBlock(MlpConcise.net());
+            try (Trainer trainer = model.newTrainer(MlpConcise.trainingConfig(cfg.lr(), device))) {
+                trainer.initialize(new Shape(1, 28, 28));
+                Random shuffle = new Random(cfg.seed());
+                for (int e = 0; e < epochs; e++) {
+                    long[] t = new long[PHASES.length];
+                    long[] mark = {System.nanoTime()};
+                    try (NDManager sums = data.train().x().getManager().newSubManager()) {
+                        NDArray lossSum = sums.zeros(new Shape(), DataType.FLOAT32);
+                        NDArray correct = sums.zeros(new Shape(), DataType.INT64);
+                        data.train().forEachBatch(cfg.batchSize(), shuffle, (x, y) -> {
+                            t[0] += lap(mark);
+                            NDArray yHat;
+                            NDArray l;
+                            try (GradientCollector gc = trainer.newGradientCollector()) {
+                                yHat = trainer.forward(new NDList(x)).singletonOrThrow();
+                                t[1] += lap(mark);
+                                l = trainer.getLoss().evaluate(new NDList(y), new NDList(yHat));
+                                t[2] += lap(mark);
+                                gc.backward(l);
+                                t[3] += lap(mark);
+                            }
+                            trainer.step();
+                            t[4] += lap(mark);
+                            lossSum.addi(l.mul(x.getShape().get(0)));
+                            correct.addi(Ch3.correctCount(yHat, y));
+                            t[5] += lap(mark);
+                        });
+                        lossSum.getFloat();
+                        correct.getLong();
+                    }
+                    long evalStart = System.nanoTime();
+                    Ch3.accuracy(new ConciseLearner(trainer), data.test(), cfg.batchSize());
+                    perEpoch[PHASES.length][e] = (System.nanoTime() - evalStart) / 1e9;
+                    for (int p = 0; p < PHASES.length; p++) {
+                        perEpoch[p][e] = t[p] / 1e9;
+                    }
+                }
+            }
+        }
+        Map<String, Double> medians = new LinkedHashMap<>();
+        for (int p = 0; p <= PHASES.length; p++) {
+            medians.put(p < PHASES.length ? PHASES[p] : "evaluate", median(Arrays.copyOfRange(perEpoch[p], 1,
+                    epochs)));
+        }
+        return medians;
+    }
+
+    private static long lap(long[] mark) {
+        long now = System.nanoTime();
+        long d = now - mark[0];
+        mark[0] = now;
+        return d;
+    }
+
+    static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+
+    /** A line of /proc/self/status (VmRSS, VmHWM) in MiB; NaN where there is no /proc. */
+    static double rssMiB(String field) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith(field + ":")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return Double.NaN;
+        }
+        return Double.NaN;
+    }
+}

@@ -1,0 +1,160 @@
+package d2l.mlp.s410_kaggle_house;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.L2Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import d2l.mlp.core.Djl;
+import d2l.mlp.core.RunConfig;
+import d2l.mlp.data.KFold;
+import d2l.mlp.data.Tensors;
+import d2l.mlp.train.ConciseLearner;
+import d2l.mlp.train.TrainingDivergedException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Supplier;
+
+/**
+ * The book's {@code train}, {@code log_rmse} and {@code k_fold} for house prices, for any network: Adam on the mean
+ * squared error, and after every epoch the log-rmse of the whole training and validation sets.
+ */
+public final class HouseTraining {
+
+    private HouseTraining() {}
+
+    /**
+     * What is trained.
+     *
+     * @param net a fresh, uninitialized network mapping {@code d} features to one output
+     * @param weightDecay Adam's weight decay (L2 on every parameter, as torch's {@code weight_decay})
+     * @param logTarget train on standardized {@code log(price)} (training set's mean/std) instead of the raw price
+     */
+    public record Recipe(Supplier<Block> net, float weightDecay, boolean logTarget) {}
+
+    /**
+     * One training run.
+     *
+     * @param trainLs training log-rmse after each epoch
+     * @param validLs validation log-rmse after each epoch (empty without a validation set)
+     * @param testPreds predicted prices of the test rows (empty without test rows)
+     */
+    public record Fit(double[] trainLs, double[] validLs, float[] testPreds) {
+
+        public double lastTrain() {
+            return trainLs[trainLs.length - 1];
+        }
+
+        public double lastValid() {
+            return validLs[validLs.length - 1];
+        }
+    }
+
+    /**
+     * The book's log-rmse: {@code sqrt(mean((log(max(ŷ, 1)) − log y)²))}, read from the device once.
+     *
+     * @param prices predicted prices, {@code n × 1}
+     * @param labels true prices, {@code n × 1}
+     */
+    public static double logRmse(NDArray prices, NDArray labels) {
+        try (NDManager m = labels.getManager().newSubManager()) {
+            NDArray p = prices.duplicate();
+            p.attach(m);
+            NDArray y = labels.duplicate();
+            y.attach(m);
+            return Math.sqrt(p.clip(1f, Float.MAX_VALUE).log().sub(y.log()).square().mean().getFloat());
+        }
+    }
+
+    /** k-fold cross-validation on contiguous folds; one {@link Fit} per fold. */
+    public static List<Fit> kFold(Recipe recipe, RunConfig cfg, Tensors data, int k) {
+        Djl.seed(cfg.seed());
+        Random shuffle = new Random(cfg.seed());
+        List<Fit> fits = new ArrayList<>();
+        try (NDManager m = data.x().getManager().newSubManager()) {
+            for (int i = 0; i < k; i++) {
+                try (NDManager foldManager = m.newSubManager()) {
+                    KFold.Fold fold = KFold.fold(foldManager, data, k, i);
+                    fits.add(fit(recipe, cfg, fold.train(), fold.valid(), null, shuffle));
+                }
+            }
+        }
+        return fits;
+    }
+
+    /**
+     * Trains a fresh network from {@code recipe} on {@code train} for {@code cfg.epochs()} epochs with Adam at
+     * {@code cfg.lr()} and batch {@code cfg.batchSize()}, minibatches reshuffled every epoch from {@code shuffle}.
+     *
+     * @param valid validation set, or {@code null}
+     * @param test test features to predict after training, or {@code null}
+     */
+    public static Fit fit(Recipe recipe, RunConfig cfg, Tensors train, Tensors valid, NDArray test, Random shuffle) {
+        Device device = train.x().getDevice();
+        try (NDManager m = train.x().getManager().newSubManager();
+                Model model = Model.newInstance("house", device, Djl.engine().getEngineName())) {
+            // the target the network learns: the price, or its standardized log
+            NDArray logY = train.y().log();
+            logY.attach(m);
+            float mu = recipe.logTarget() ? logY.mean().getFloat() : 0f;
+            float sigma = recipe.logTarget() ? (float) Math.sqrt(logY.sub(mu).square().mean().getFloat()) : 1f;
+            NDArray target = recipe.logTarget() ? logY.sub(mu).div(sigma) : train.y();
+            Tensors fitData = new Tensors(train.x(), target);
+
+            model.setBlock(recipe.net().get());
+            DefaultTrainingConfig config = new DefaultTrainingConfig(new L2Loss("mse", 1f))
+                    .optOptimizer(Optimizer.adam()
+                            .optLearningRateTracker(Tracker.fixed((float) cfg.lr()))
+                            .optWeightDecays(recipe.weightDecay())
+                            .build())
+                    .optDevices(new Device[] {device});
+            try (Trainer trainer = model.newTrainer(config)) {
+                trainer.initialize(new Shape(1, train.x().getShape().get(1)));
+                ConciseLearner learner = new ConciseLearner(trainer);
+                double[] trainLs = new double[cfg.epochs()];
+                double[] validLs = new double[valid != null ? cfg.epochs() : 0];
+                for (int epoch = 0; epoch < cfg.epochs(); epoch++) {
+                    fitData.forEachBatch(cfg.batchSize(), shuffle, learner::trainBatch);
+                    trainLs[epoch] = evaluate(learner, train, recipe.logTarget(), mu, sigma);
+                    if (valid != null) {
+                        validLs[epoch] = evaluate(learner, valid, recipe.logTarget(), mu, sigma);
+                    }
+                    if (!Double.isFinite(trainLs[epoch])) {
+                        throw new TrainingDivergedException("house prices (train log rmse)", epoch + 1, cfg.lr(),
+                                trainLs[epoch]);
+                    }
+                }
+                float[] testPreds = new float[0];
+                if (test != null) {
+                    try (NDManager t = test.getManager().newSubManager()) {
+                        NDArray x = test.duplicate();
+                        x.attach(t);
+                        testPreds = prices(learner, x, recipe.logTarget(), mu, sigma).toFloatArray();
+                    }
+                }
+                return new Fit(trainLs, validLs, testPreds);
+            }
+        }
+    }
+
+    private static double evaluate(ConciseLearner learner, Tensors data, boolean logTarget, float mu, float sigma) {
+        try (NDManager m = data.x().getManager().newSubManager()) {
+            NDArray x = data.x().duplicate();
+            x.attach(m);
+            return logRmse(prices(learner, x, logTarget, mu, sigma), data.y());
+        }
+    }
+
+    /** Predicted prices; the arrays land on {@code x}'s manager. */
+    private static NDArray prices(ConciseLearner learner, NDArray x, boolean logTarget, float mu, float sigma) {
+        NDArray out = learner.predict(x);
+        return logTarget ? out.mul(sigma).add(mu).exp() : out;
+    }
+}

@@ -1,0 +1,39 @@
+package d2l.mlp.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.optimizer.Optimizer;
+
+/**
+ * Minibatch SGD without weight decay, momentum, rescaling or clipping — the book's {@code torch.optim.SGD(lr)} — as a
+ * DJL {@link Optimizer}, so a {@code Trainer} uses it like any other.
+ *
+ * <p>It computes {@code w ← w − lr·g}, bit for bit what DJL's {@code Sgd} computes with weight decay 0, in fewer
+ * passes over memory: DJL's native update clones the gradient it was handed (already a copy made by the parameter
+ * server), adds {@code 0·w}, scales and subtracts; this one scales the handed copy in place and subtracts. Both then
+ * zero the parameter's gradient for the next batch.
+ */
+public final class PlainSgd extends Optimizer {
+
+    private final float lr;
+
+    /** SGD with a fixed learning rate. */
+    public PlainSgd(float lr) {
+        super(new Builder());
+        this.lr = lr;
+    }
+
+    @Override
+    public void update(String parameterId, NDArray weight, NDArray grad) {
+        weight.subi(grad.muli(lr));
+        JniUtils.zeroGrad((PtNDArray) weight);
+    }
+
+    private static final class Builder extends OptimizerBuilder<Builder> {
+        @Override
+        protected Builder self() {
+            return this;
+        }
+    }
+}

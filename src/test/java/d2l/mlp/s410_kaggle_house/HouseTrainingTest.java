@@ -1,0 +1,44 @@
+package d2l.mlp.s410_kaggle_house;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import d2l.mlp.core.Djl;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HouseTrainingTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void logRmseClampsPredictionsBelowOne() {
+        float[] pred = {100f, 0.5f, -20f, 250f};
+        float[] truth = {120f, 2f, 10f, 200f};
+        double ss = 0;
+        for (int i = 0; i < pred.length; i++) {
+            ss += Math.pow(Math.log(Math.max(pred[i], 1)) - Math.log(truth[i]), 2);
+        }
+        try (NDManager m = Djl.newManager(Device.cpu())) {
+            double got = HouseTraining.logRmse(m.create(pred, new Shape(4, 1)), m.create(truth, new Shape(4, 1)));
+            assertEquals(Math.sqrt(ss / 4), got, 1e-6);
+        }
+    }
+
+    @Test
+    void submissionHasAHeaderAndOneRowPerTestHouse() throws IOException {
+        Path f = KaggleHouse.writeSubmission(tmp, new int[] {1461, 1462}, new float[] {119261.93f, 1.5e7f});
+        assertEquals(List.of("Id,SalePrice", "1461,119261.93", "1462,15000000"), Files.readAllLines(f));
+        assertEquals(List.of(f), Files.list(tmp).toList());
+        assertThrows(IllegalArgumentException.class,
+                () -> KaggleHouse.writeSubmission(tmp, new int[] {1}, new float[0]));
+    }
+}

@@ -1,0 +1,124 @@
+package d2l.mlp.s44_underfit_overfit;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.core.Linear;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import d2l.mlp.core.Djl;
+import d2l.mlp.data.Tensors;
+import d2l.mlp.train.ConciseLearner;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class LinearStackTest {
+
+    private static final int EPOCHS = 3;
+    private static final int BATCH = 10;
+    private static final float LR = 0.01f;
+
+    /** The book's way: DJL Linear without bias, L2Loss with weight 1 (MSE, no ½), SGD, the same batch order. */
+    private static float[] djlReference(NDManager m, Tensors train, float[] w0, long seed) {
+        int n = train.size();
+        try (Model model = Model.newInstance("ref", Device.cpu(), Djl.engine().getEngineName())) {
+            model.setBlock(Linear.builder().setUnits(1).optBias(false).build());
+            try (Trainer trainer = model.newTrainer(new DefaultTrainingConfig(Loss.l2Loss("mse", 1f))
+                    .optOptimizer(Optimizer.sgd().setLearningRateTracker(Tracker.fixed(LR)).build()))) {
+                trainer.initialize(new Shape(1, w0.length));
+                model.getBlock().getParameters().get("weight").getArray()
+                        .set(m.create(w0, new Shape(1, w0.length)).toFloatArray());
+                ConciseLearner learner = new ConciseLearner(trainer);
+                Random order = new Random(seed);
+                for (int e = 0; e < EPOCHS; e++) {
+                    long[] p = Tensors.permutation(n, order);
+                    for (int s = 0; s < n; s += BATCH) {
+                        try (NDManager b = m.newSubManager()) {
+                            NDIndex pick = new NDIndex("{}", b.create(java.util.Arrays.copyOfRange(p, s, s + BATCH)));
+                            learner.trainBatch(train.x().get(b, pick), train.y().get(b, pick));
+                        }
+                    }
+                }
+                return model.getBlock().getParameters().get("weight").getArray().toFloatArray();
+            }
+        }
+    }
+
+    @Test
+    void oneModelEqualsDjlLinearTrainedWithDjlsTrainerAndMseLoss() {
+        try (NDManager m = Djl.newManager(Device.cpu())) {
+            PolyData data = PolyData.generate(new Random(5));
+            Tensors train = PolyData.firstFeatures(m, data.train(m), 4);
+            Tensors flat = new Tensors(train.x().squeeze(0), train.y().squeeze(0));
+            NDArray w = LinearStack.initWeights(m, 1, new int[] {4}, 4, new Random(9));
+            float[] w0 = w.toFloatArray();
+            LinearStack.train(train, w, LinearStack.mask(m, new int[] {4}, 4), EPOCHS, BATCH, LR, new Random(7),
+                    new int[0], List.of());
+            float[] expected = djlReference(m, flat, w0, 7);
+            assertArrayEquals(expected, w.toFloatArray(), 1e-5f);
+        }
+    }
+
+    @Test
+    void modelsInAStackTrainAsIfAlone() {
+        try (NDManager m = Djl.newManager(Device.cpu())) {
+            PolyData data = PolyData.generate(new Random(5));
+            Tensors all = PolyData.firstFeatures(m, data.train(m), 6);
+            int[] used = {2, 6};
+            NDArray stack = LinearStack.initWeights(m, 1, used, 6, new Random(9));
+            float[] init = stack.toFloatArray(); // (1, 6, 2): init[f * 2 + d]
+            LinearStack.Trace trace = LinearStack.train(all, stack, LinearStack.mask(m, used, 6), EPOCHS, BATCH, LR,
+                    new Random(7), new int[] {1, EPOCHS}, List.of(all));
+            float[] got = stack.toFloatArray();
+            assertEquals(0f, got[2 * 2], 0f, "features a model does not use stay 0");
+            for (int d = 0; d < used.length; d++) {
+                int k = used[d];
+                Tensors alone = PolyData.firstFeatures(m, data.train(m), k);
+                float[] w0 = new float[k];
+                for (int f = 0; f < k; f++) {
+                    w0[f] = init[f * 2 + d];
+                }
+                NDArray w = m.create(w0, new Shape(1, k, 1));
+                LinearStack.Trace t = LinearStack.train(alone, w, LinearStack.mask(m, new int[] {k}, k), EPOCHS,
+                        BATCH, LR, new Random(7), new int[] {1, EPOCHS}, List.of(alone));
+                float[] wa = w.toFloatArray();
+                for (int f = 0; f < k; f++) {
+                    assertEquals(wa[f], got[f * 2 + d], 1e-5f, "model " + d + " weight " + f);
+                }
+                assertEquals(t.loss()[1][0][0], trace.loss()[1][0][d], 1e-5f, "logged loss of model " + d);
+            }
+        }
+    }
+
+    @Test
+    void firstAndEveryIsTheBooksLoggingSchedule() {
+        int[] e = LinearStack.firstAndEvery(400, 20);
+        assertEquals(21, e.length);
+        assertEquals(1, e[0]);
+        assertEquals(20, e[1]);
+        assertEquals(400, e[20]);
+    }
+
+    @Test
+    void polyDataIsTheBooksFunction() {
+        PolyData d = PolyData.generate(new Random(1));
+        for (int r = 0; r < 200; r++) {
+            double x = d.x()[r];
+            assertEquals(1f, d.features()[r * 20], 0f);
+            assertEquals(x * x * x / 6, d.features()[r * 20 + 3], 1e-5 * (1 + Math.abs(x * x * x)));
+            double clean = 5 + 1.2 * x - 3.4 * x * x / 2 + 5.6 * x * x * x / 6;
+            assertEquals(clean, d.labels()[r], 0.5, "noise 0.1: five sigma");
+        }
+    }
+}
