@@ -79,7 +79,7 @@ public final class Book {
     public static final Value DROPOUT_CONCISE_TEST_ACC = new Value("final test acc", 0.8441, 0.823, 0.872);
 
     // §8 numerical stability. Largest |entry| of a N(0,1) 4×4 matrix after 100 more products: only a range.
-    public static final Value EXPLODING_MAX = new Value("max |entry| after 100 4x4 products", Double.NaN, 1.9e22,
+    public static final Value EXPLODING_MAX = new Value("max abs entry after 100 4x4 products", Double.NaN, 1.9e22,
             3.8e29);
     // Xavier: Var(W) = 2/(n_in + n_out). As a ratio empirical / formula on 10⁶ draws; the range is ±1 % (over 7
     // standard errors of a variance estimate from 10⁶ uniform or normal draws), not a spread of builds.
