@@ -2,7 +2,9 @@ package d2l.mlp.core;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 
 /**
  * The one place that touches DJL's engine set-up: offline mode, device choice, random seed.
@@ -58,6 +60,18 @@ public final class Djl {
                 }
                 return Device.gpu(id);
         }
+    }
+
+    /**
+     * A 0-d tensor holding {@code v}, with {@code like}'s type and manager, whose memory libtorch owns.
+     *
+     * <p>Use it instead of a {@code Number} operand in {@code mul}/{@code div} while a {@code GradientCollector} is
+     * recording: DJL's PyTorch engine turns a {@code Number} into a tensor over a Java direct buffer and drops its
+     * reference right after the op, while autograd keeps that tensor for the backward pass; a garbage collection in
+     * between frees the buffer and the gradients read freed memory (seen as NaN or huge values, at random).
+     */
+    public static NDArray scalar(NDArray like, float v) {
+        return like.getManager().full(new Shape(), v, like.getDataType());
     }
 
     /** Seeds libtorch's generator and DJL's own {@code RandomUtils}. */

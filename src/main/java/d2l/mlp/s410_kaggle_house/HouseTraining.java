@@ -8,7 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.Trainer;
-import ai.djl.training.loss.L2Loss;
+import d2l.mlp.train.SquaredLoss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import d2l.mlp.core.Djl;
@@ -109,7 +109,7 @@ public final class HouseTraining {
             Tensors fitData = new Tensors(train.x(), target);
 
             model.setBlock(recipe.net().get());
-            DefaultTrainingConfig config = new DefaultTrainingConfig(new L2Loss("mse", 1f))
+            DefaultTrainingConfig config = new DefaultTrainingConfig(SquaredLoss.mse())
                     .optOptimizer(Optimizer.adam()
                             .optLearningRateTracker(Tracker.fixed((float) cfg.lr()))
                             .optWeightDecays(recipe.weightDecay())

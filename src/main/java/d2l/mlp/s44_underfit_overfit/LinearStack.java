@@ -11,7 +11,7 @@ import java.util.Random;
 
 /**
  * Bias-free linear models {@code ŷ = x·w} trained side by side with minibatch SGD on the mean squared error
- * <em>without</em> the ½ (the book's {@code nn.MSELoss}; DJL's {@code L2Loss} with weight 1).
+ * <em>without</em> the ½ (the book's {@code nn.MSELoss}, {@code SquaredLoss.mse()}).
  *
  * <p>There are {@code G} groups of models, each group with its own training set of {@code n} rows (e.g. one per
  * k-fold split), and {@code D} models per group that differ in which of the {@code F} features they use (e.g. the

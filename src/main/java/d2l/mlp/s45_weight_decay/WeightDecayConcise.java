@@ -2,7 +2,6 @@ package d2l.mlp.s45_weight_decay;
 
 import ai.djl.Device;
 import ai.djl.Model;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
@@ -10,7 +9,7 @@ import ai.djl.nn.core.Linear;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.Trainer;
 import ai.djl.training.initializer.NormalInitializer;
-import ai.djl.training.loss.Loss;
+import d2l.mlp.train.SquaredLoss;
 import d2l.mlp.cli.Main;
 import d2l.mlp.core.Book;
 import d2l.mlp.core.Djl;
@@ -22,7 +21,7 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Section 4.5 with DJL: {@code Linear(1)} with weight and bias N(0, 1), DJL's {@code L2Loss} with weight 1 (the
+ * Section 4.5 with DJL: {@code Linear(1)} with weight and bias N(0, 1), {@link SquaredLoss#mse} (the
  * book's {@code nn.MSELoss}: {@code (ŷ − y)²} <em>without</em> the ½, averaged over the batch), and DJL's SGD with
  * weight decay on the weight only, through {@link ParameterGroups} (the book's two PyTorch parameter groups).
  */
@@ -59,7 +58,7 @@ public final class WeightDecayConcise {
     public static Trainer newTrainer(Model model, float lr, float wd, Device device) {
         Linear net = Linear.builder().setUnits(1).build();
         model.setBlock(net);
-        DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss("mse", 1f))
+        DefaultTrainingConfig config = new DefaultTrainingConfig(SquaredLoss.mse())
                 .optOptimizer(ParameterGroups.sgdDecayingWeightsOnly(net, lr, wd))
                 .optInitializer(new NormalInitializer(1f), Parameter.Type.WEIGHT)
                 .optInitializer(new NormalInitializer(1f), Parameter.Type.BIAS)

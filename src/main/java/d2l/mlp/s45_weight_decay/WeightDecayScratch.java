@@ -70,8 +70,9 @@ public final class WeightDecayScratch {
                 data.train().forEachBatch(cfg.batchSize(), rng, (x, y) -> {
                     try (GradientCollector gc = Djl.engine().newGradientCollector()) {
                         NDArray err = x.matMul(w).add(b).reshape(-1).sub(y);
-                        NDArray l = err.square().div(2f).mean()
-                                .add(Penalties.l2Penalty(x.getManager(), w).mul(lambda));
+                        // scalars as tensors, not mul(float): see Djl.scalar
+                        NDArray l = err.square().div(Djl.scalar(err, 2f)).mean()
+                                .add(Penalties.l2Penalty(x.getManager(), w).mul(Djl.scalar(err, (float) lambda)));
                         gc.backward(l);
                     }
                     Sgd.step(params, lr);

@@ -141,9 +141,7 @@ public final class Backprop {
         w2.setRequiresGradient(true);
         try (GradientCollector gc = Djl.engine().newGradientCollector()) {
             NDArray o = phi.apply(x.matMul(w1.transpose())).matMul(w2.transpose());
-            // λ/2 as a tensor that owns its memory: a Number operand (mul(float)) would be a tensor over a Java
-            // buffer that autograd keeps for backward but the garbage collector may free before it
-            NDArray halfLambda = x.getManager().full(new Shape(), lambda / 2, x.getDataType());
+            NDArray halfLambda = Djl.scalar(x, lambda / 2); // not mul(float): see Djl.scalar
             NDArray j = Loss.softmaxCrossEntropyLoss().evaluate(new NDList(y), new NDList(o))
                     .add(w1.square().sum().add(w2.square().sum()).mul(halfLambda));
             gc.backward(j);

@@ -6,16 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.Trainer;
-import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import d2l.mlp.train.SquaredLoss;
 import d2l.mlp.core.Djl;
 import d2l.mlp.data.Tensors;
 import d2l.mlp.train.ConciseLearner;
@@ -29,12 +28,12 @@ class LinearStackTest {
     private static final int BATCH = 10;
     private static final float LR = 0.01f;
 
-    /** The book's way: DJL Linear without bias, L2Loss with weight 1 (MSE, no ½), SGD, the same batch order. */
+    /** The book's way: DJL Linear without bias, SquaredLoss.mse() (MSE, no ½), SGD, the same batch order. */
     private static float[] djlReference(NDManager m, Tensors train, float[] w0, long seed) {
         int n = train.size();
         try (Model model = Model.newInstance("ref", Device.cpu(), Djl.engine().getEngineName())) {
             model.setBlock(Linear.builder().setUnits(1).optBias(false).build());
-            try (Trainer trainer = model.newTrainer(new DefaultTrainingConfig(Loss.l2Loss("mse", 1f))
+            try (Trainer trainer = model.newTrainer(new DefaultTrainingConfig(SquaredLoss.mse())
                     .optOptimizer(Optimizer.sgd().setLearningRateTracker(Tracker.fixed(LR)).build()))) {
                 trainer.initialize(new Shape(1, w0.length));
                 model.getBlock().getParameters().get("weight").getArray()
