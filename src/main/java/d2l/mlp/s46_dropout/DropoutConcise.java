@@ -14,8 +14,6 @@ import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.Trainer;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import d2l.mlp.cli.Main;
 import d2l.mlp.core.Book;
 import d2l.mlp.core.Djl;
@@ -25,6 +23,7 @@ import d2l.mlp.data.FashionMnist;
 import d2l.mlp.plot.Plots;
 import d2l.mlp.scratch.TorchInit;
 import d2l.mlp.train.Ch3;
+import d2l.mlp.train.PlainSgd;
 import d2l.mlp.train.ConciseLearner;
 import d2l.mlp.train.EpochStats;
 import d2l.mlp.train.Predictions;
@@ -84,7 +83,7 @@ public final class DropoutConcise {
             SequentialBlock net = net();
             model.setBlock(net);
             DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                    .optOptimizer(Optimizer.sgd().setLearningRateTracker(Tracker.fixed((float) cfg.lr())).build())
+                    .optOptimizer(new PlainSgd((float) cfg.lr()))
                     .optInitializer(new NormalInitializer(0.01f), Parameter.Type.WEIGHT)
                     .optDevices(new Device[] {device});
             try (Trainer trainer = model.newTrainer(config)) {
