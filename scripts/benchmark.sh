@@ -50,6 +50,7 @@ for k in djl[0]["phaseSecondsPerEpoch"]:
     pk = statistics.median(x["phaseSecondsPerEpoch"][k] for x in pt)
     print(f"  {k:<14} {dk:7.3f} {pk:7.3f}")
 print(f"peak RSS: DJL {max(x['peakRssMiB'] for x in djl):.0f} MiB, PyTorch {max(x['peakRssMiB'] for x in pt):.0f} MiB")
-r = djl[-1]["rssMiBAfterEpoch"]
-print(f"DJL RSS after epoch 2 {r[1]:.0f} MiB, after epoch {len(r)} {r[-1]:.0f} MiB")
+r, h = djl[-1]["rssMiBAfterEpoch"], djl[-1]["javaHeapCommittedMiBAfterEpoch"]
+print(f"DJL RSS after epoch 2 {r[1]:.0f} MiB, after epoch {len(r)} {r[-1]:.0f} MiB"
+      f" (Java heap committed {h[1]:.0f} -> {h[-1]:.0f} MiB)")
 PY

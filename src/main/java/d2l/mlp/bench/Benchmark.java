@@ -48,6 +48,7 @@ public final class Benchmark {
         Djl.seed(cfg.seed());
         Device device = Djl.device(cfg.device());
         List<Double> rssAfterEpoch = new ArrayList<>();
+        List<Double> heapAfterEpoch = new ArrayList<>();
         try (NDManager m = Djl.newManager(device)) {
             FashionMnist.Data data = FashionMnist.load(m, cfg.dataDir());
             // 1. The real loop, epoch by epoch, with the resident set size after each epoch.
@@ -62,6 +63,7 @@ public final class Benchmark {
                                 cfg.seed() + e);
                         epochSeconds[e] = h.get(0).seconds();
                         rssAfterEpoch.add(rssMiB("VmRSS"));
+                        heapAfterEpoch.add(Runtime.getRuntime().totalMemory() / (1024.0 * 1024));
                     }
                 }
             }
@@ -72,6 +74,7 @@ public final class Benchmark {
             out.put("phaseSecondsPerEpoch", phases(data, cfg, device, Math.max(2, epochs / 2)));
         }
         out.put("rssMiBAfterEpoch", rssAfterEpoch);
+        out.put("javaHeapCommittedMiBAfterEpoch", heapAfterEpoch);
         out.put("peakRssMiB", rssMiB("VmHWM"));
         String text = new com.google.gson.GsonBuilder().setPrettyPrinting().create().toJson(out);
         System.out.println(text);

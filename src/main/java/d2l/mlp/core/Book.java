@@ -57,10 +57,10 @@ public final class Book {
     public static final double POLY20_TEST_LOSS = 0.0178;
 
     // §5 weight decay: ||w||_2 after 100 epochs (spread over the official builds)
-    public static final Value WD_SCRATCH_NORM_0 = new Value("scratch ||w|| (lambda 0)", 12.963, 12.66, 14.87);
-    public static final Value WD_SCRATCH_NORM_3 = new Value("scratch ||w|| (lambda 3)", 0.3557, 0.346, 0.400);
-    public static final Value WD_CONCISE_NORM_0 = new Value("concise ||w|| (wd 0)", 13.728, 12.28, 14.67);
-    public static final Value WD_CONCISE_NORM_3 = new Value("concise ||w|| (wd 3)", 0.3891, 0.345, 0.72);
+    public static final Value WD_SCRATCH_NORM_0 = new Value("scratch ‖w‖ (lambda 0)", 12.963, 12.66, 14.87);
+    public static final Value WD_SCRATCH_NORM_3 = new Value("scratch ‖w‖ (lambda 3)", 0.3557, 0.346, 0.400);
+    public static final Value WD_CONCISE_NORM_0 = new Value("concise ‖w‖ (wd 0)", 13.728, 12.28, 14.67);
+    public static final Value WD_CONCISE_NORM_3 = new Value("concise ‖w‖ (wd 3)", 0.3891, 0.345, 0.72);
     // §4.10 Kaggle house prices: linear model, 5-fold contiguous CV (20 builds), and the MLP's target
     public static final Value HOUSE_AVG_TRAIN = new Value("average train log rmse, 5 folds", 0.165458, 0.1652, 0.1661);
     public static final Value HOUSE_AVG_VALID = new Value("average valid log rmse, 5 folds", 0.170293, 0.1702, 0.1712);

@@ -4,6 +4,8 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
@@ -24,6 +26,26 @@ public record Figure(String name, XYChart chart, BufferedImage image) {
 
     public static Figure of(String name, BufferedImage image) {
         return new Figure(name, null, image);
+    }
+
+    /**
+     * The named figures of {@code result} as pixels, in the order asked; all of them when no name is given. For
+     * notebooks: {@code for (var image : Figure.images(result, "training")) display(image);}
+     *
+     * @throws IllegalArgumentException for a name the result has no figure of
+     */
+    public static List<BufferedImage> images(Result result, String... names) {
+        if (names.length == 0) {
+            return result.figures().stream().map(Figure::toImage).toList();
+        }
+        List<BufferedImage> images = new ArrayList<>();
+        for (String name : names) {
+            images.add(result.figures().stream().filter(f -> f.name().equals(name)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no figure '" + name + "'; there are "
+                            + result.figures().stream().map(Figure::name).toList()))
+                    .toImage());
+        }
+        return images;
     }
 
     /** The figure as pixels, e.g. for display in a notebook. */

@@ -80,7 +80,8 @@ public final class Results {
                 double ours = c.get("ours").getAsDouble();
                 double lo = c.get("lo").getAsDouble();
                 double hi = c.get("hi").getAsDouble();
-                md.append(String.format("| %s | %s | %s | %s – %s | %s | %s |%n", link, c.get("quantity").getAsString(),
+                String quantity = c.get("quantity").getAsString().replace("|", "\\|"); // a '|' would split the cell
+                md.append(String.format("| %s | %s | %s | %s – %s | %s | %s |%n", link, quantity,
                         fmt(c.get("book").getAsDouble()), fmt(lo), fmt(hi), fmt(ours),
                         ours >= lo && ours <= hi ? "yes" : "**no**"));
             }

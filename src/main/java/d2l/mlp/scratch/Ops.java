@@ -1,6 +1,7 @@
 package d2l.mlp.scratch;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 
 /** The chapter's hand-written operations; tests check each against DJL's built-in. */
 public final class Ops {
@@ -8,14 +9,16 @@ public final class Ops {
     private Ops() {}
 
     /**
-     * ReLU written out as {@code x · 1[x > 0]}.
+     * ReLU written out: {@code x} where {@code x > 0}, else 0.
      *
      * <p>At {@code x = 0} its gradient is 0, the same convention as DJL's {@code Activation.relu} (libtorch's
      * {@code threshold_backward}). The book's {@code torch.max(X, 0)} would give 1/2 there instead, because
-     * libtorch splits the gradient of a tie in {@code maximum} between its inputs.
+     * libtorch splits the gradient of a tie in {@code maximum} between its inputs. (Selecting rather than
+     * multiplying by a 0/1 mask keeps the zeros positive, as libtorch's are: {@code -2 · 0} would be
+     * {@code -0.0}.)
      */
     public static NDArray relu(NDArray x) {
-        return x.mul(x.gt(0f).toType(x.getDataType(), false));
+        return NDArrays.where(x.gt(0f), x, x.zerosLike());
     }
 
     /**

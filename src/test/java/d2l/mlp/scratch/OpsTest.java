@@ -1,6 +1,7 @@
 package d2l.mlp.scratch;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -38,13 +39,24 @@ class OpsTest {
         return new float[][] {y.toFloatArray(), x.getGradient().toFloatArray()};
     }
 
+    private static int[] bits(float[] v) {
+        int[] b = new int[v.length];
+        for (int i = 0; i < v.length; i++) {
+            b[i] = Float.floatToIntBits(v[i]);
+        }
+        return b;
+    }
+
     @Test
     void scratchReluEqualsDjlReluInValueAndGradientIncludingZero() {
         try (NDManager m = Djl.newManager(ai.djl.Device.cpu())) {
             float[][] ours = valueAndGrad(m, Ops::relu);
             float[][] djl = valueAndGrad(m, Activation::relu);
+            // values equal as numbers (libtorch keeps an input of -0.0 as -0.0, ours gives 0.0); a negative input
+            // must give +0.0 as libtorch does, not -0.0; gradients bit for bit
             assertArrayEquals(djl[0], ours[0], 0f, "values");
-            assertArrayEquals(djl[1], ours[1], 0f, "gradients");
+            assertEquals(Float.floatToIntBits(0f), Float.floatToIntBits(ours[0][0]), "relu(-8) is +0.0");
+            assertArrayEquals(bits(djl[1]), bits(ours[1]), "gradients");
             // the convention at 0: gradient 0, as libtorch's relu
             assertArrayEquals(new float[] {0f, 0f}, new float[] {ours[1][160], ours[1][161]}, 0f);
         }
