@@ -53,25 +53,20 @@ public record Tensors(NDArray x, NDArray y) {
      */
     public void forEachBatch(int batchSize, Random shuffle, BatchConsumer consumer) {
         int n = size();
-        long[] order = shuffle != null ? permutation(n, shuffle) : null;
         NDManager parent = x.getManager();
-        for (int start = 0; start < n; start += batchSize) {
-            int end = Math.min(n, start + batchSize);
-            try (NDManager batch = parent.newSubManager()) {
-                NDArray bx;
-                NDArray by;
-                if (order == null) {
-                    NDIndex range = new NDIndex().addSliceDim(start, end);
-                    bx = x.get(batch, range);
-                    by = y.get(batch, range);
-                } else {
-                    long[] slice = java.util.Arrays.copyOfRange(order, start, end);
-                    NDArray idx = batch.create(slice);
-                    NDIndex pick = new NDIndex("{}", idx);
-                    bx = x.get(batch, pick);
-                    by = y.get(batch, pick);
+        // One index tensor per epoch, sliced per batch: no Java-side buffer per batch (DJL backs a tensor created
+        // from a Java array with a direct buffer that only a garbage collection frees).
+        try (NDManager epoch = parent.newSubManager()) {
+            NDArray order = shuffle != null ? epoch.create(permutation(n, shuffle)) : null;
+            for (int start = 0; start < n; start += batchSize) {
+                int end = Math.min(n, start + batchSize);
+                try (NDManager batch = parent.newSubManager()) {
+                    NDIndex rows = new NDIndex().addSliceDim(start, end);
+                    NDIndex pick = order == null ? rows : new NDIndex("{}", order.get(batch, rows));
+                    NDArray bx = x.get(batch, pick);
+                    NDArray by = y.get(batch, pick);
+                    consumer.accept(bx, by);
                 }
-                consumer.accept(bx, by);
             }
         }
     }

@@ -3,6 +3,7 @@ package d2l.mlp.scratch;
 import ai.djl.ndarray.NDArray;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
+import d2l.mlp.core.Djl;
 import java.util.List;
 
 /** Minibatch SGD written out: {@code p ← p − lr·∇p}, then the gradient is zeroed for the next batch. */
@@ -17,8 +18,9 @@ public final class Sgd {
      */
     public static void step(List<NDArray> params, float lr) {
         for (NDArray p : params) {
-            try (NDArray g = p.getGradient()) {
-                p.subi(g.muli(lr));
+            // the rate as a libtorch scalar: a float operand would allocate a Java direct buffer every step
+            try (NDArray g = p.getGradient(); NDArray rate = Djl.scalar(g, lr)) {
+                p.subi(g.muli(rate));
             }
             JniUtils.zeroGrad((PtNDArray) p);
         }

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.optimizer.Optimizer;
+import d2l.mlp.core.Djl;
 
 /**
  * Minibatch SGD without weight decay, momentum, rescaling or clipping — the book's {@code torch.optim.SGD(lr)} — as a
@@ -17,6 +18,7 @@ import ai.djl.training.optimizer.Optimizer;
 public final class PlainSgd extends Optimizer {
 
     private final float lr;
+    private NDArray lrTensor;
 
     /** SGD with a fixed learning rate. */
     public PlainSgd(float lr) {
@@ -26,7 +28,11 @@ public final class PlainSgd extends Optimizer {
 
     @Override
     public void update(String parameterId, NDArray weight, NDArray grad) {
-        weight.subi(grad.muli(lr));
+        if (lrTensor == null || !lrTensor.getDevice().equals(weight.getDevice())) {
+            // made once, by libtorch: a float operand would allocate a Java direct buffer on every update
+            lrTensor = Djl.scalar(weight, lr);
+        }
+        weight.subi(grad.muli(lrTensor));
         JniUtils.zeroGrad((PtNDArray) weight);
     }
 
