@@ -57,6 +57,8 @@ export PYTORCH_FLAVOR=${PYTORCH_FLAVOR:-cu128}
 say "DJL_OFFLINE=$DJL_OFFLINE PYTORCH_LIBRARY_PATH=$PYTORCH_LIBRARY_PATH PYTORCH_VERSION=$PYTORCH_VERSION PYTORCH_FLAVOR=$PYTORCH_FLAVOR"
 
 jrun() { timeout "$1" "$java" -cp "$bundle/lib/*" "${@:2}"; }
+say "what DJL sees: GPU count, CUDA version (ai.djl.util.cuda.CudaUtils)"
+jrun 60 ai.djl.util.cuda.CudaUtils || echo "(CudaUtils failed)"
 experiment() { # TIMEOUT DEVICE DIR NAME...
   local t=$1 dev=$2 dir=$3
   shift 3
@@ -115,7 +117,10 @@ md = ["# GPU run of d2l-mlp", "", "Written by scripts/gpu-run.sh.", "", "## Mach
       "DJL: " + " ".join(f"{k}={os.environ.get(k, '')}" for k in
                          ("DJL_OFFLINE", "PYTORCH_LIBRARY_PATH", "PYTORCH_VERSION", "PYTORCH_FLAVOR")),
       "", "Devices the runs resolved (in order): " + ", ".join(devices), "",
-      "## Commands", ""]
+      "## Commands", "",
+      "`run NAMES --device D` is `java -cp 'gpu-bundle/lib/*' d2l.mlp.cli.Main run NAMES --device D --data-dir DATA"
+      " --out results-D` in one JVM; `benchmark N epochs --device D` is `java -cp 'gpu-bundle/lib/*'"
+      " d2l.mlp.bench.Benchmark N bench-D.json D` (first epoch a warm-up, left out of the median).", ""]
 md += ["    " + l.split(") ", 1)[1] for l in text.splitlines() if re.match(r"== \S+ \(\+\d+ s\) (run|benchmark) ", l)]
 md += ["", "## Times", "", "| run | experiment | epochs | median epoch (s, epochs 2..) | first epoch (s) | wall (s) |",
        "|---|---|---|---|---|---|"]
