@@ -31,8 +31,9 @@ import java.util.Random;
  * training loop ({@link Ch3}), a per-phase breakdown from an instrumented copy of one training step, and the
  * process's resident memory. Not a test: numbers depend on the machine.
  *
- * <p>Usage: {@code java -cp target/d2l-mlp.jar d2l.mlp.bench.Benchmark [epochs] [json-out]}; the first epoch is
- * a warm-up and is reported but left out of the median.
+ * <p>Usage: {@code java -cp target/d2l-mlp.jar d2l.mlp.bench.Benchmark [epochs] [json-out] [device]} (device
+ * {@code cpu} by default, or {@code gpu}/{@code auto}); the first epoch is a warm-up and is reported but left out of
+ * the median. On a GPU the phases measure the host's time to launch each phase's kernels, not their run time.
  */
 public final class Benchmark {
 
@@ -43,10 +44,11 @@ public final class Benchmark {
     public static void main(String[] args) throws IOException {
         int epochs = args.length > 0 ? Integer.parseInt(args[0]) : 6;
         Path json = args.length > 1 ? Path.of(args[1]) : null;
-        RunConfig cfg = MlpConcise.defaults().withDevice("cpu");
+        RunConfig cfg = MlpConcise.defaults().withDevice(args.length > 2 ? args[2] : "cpu");
         Map<String, Object> out = new LinkedHashMap<>();
         Djl.seed(cfg.seed());
         Device device = Djl.device(cfg.device());
+        out.put("device", device.toString());
         List<Double> rssAfterEpoch = new ArrayList<>();
         List<Double> heapAfterEpoch = new ArrayList<>();
         try (NDManager m = Djl.newManager(device)) {

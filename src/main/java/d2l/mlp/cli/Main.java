@@ -2,6 +2,7 @@ package d2l.mlp.cli;
 
 import d2l.mlp.Chapter;
 import d2l.mlp.Chapter.Experiment;
+import d2l.mlp.core.Djl;
 import d2l.mlp.core.Result;
 import d2l.mlp.core.Results;
 import d2l.mlp.core.RunConfig;
@@ -107,6 +108,8 @@ public final class Main implements Runnable {
             for (Experiment e : experiments) {
                 apply(e.defaults().get()); // validate every flag before anything runs
             }
+            // --device too (gpu without one is an error before any data is loaded); say what it resolved to
+            System.out.println("device: " + Djl.device(device));
             for (Experiment e : experiments) {
                 RunConfig cfg = apply(e.defaults().get());
                 System.out.printf("== %s (section %s): %s%n", e.name(), e.section(), e.title());

@@ -2,6 +2,7 @@ package d2l.mlp.core;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
+import ai.djl.engine.EngineException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -26,7 +27,14 @@ public final class Djl {
 
     /** The PyTorch engine, started offline unless the user asked otherwise. */
     public static Engine engine() {
-        return Engine.getEngine("PyTorch");
+        try {
+            return Engine.getEngine("PyTorch");
+        } catch (EngineException e) {
+            throw new EngineException("DJL could not start its PyTorch engine: " + e.getMessage() + ". The default "
+                    + "build ships libtorch in the pytorch-native-cpu jar; a 'mvn -Dgpu' build needs DJL_OFFLINE=false "
+                    + "(DJL downloads libtorch) or PYTORCH_LIBRARY_PATH (an existing PyTorch), see README section GPU.",
+                    e);
+        }
     }
 
     /** A new root manager on {@code device}. */

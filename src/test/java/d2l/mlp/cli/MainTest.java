@@ -1,6 +1,7 @@
 package d2l.mlp.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -51,7 +52,21 @@ class MainTest {
     @Test
     void gpuWithoutAGpuIsAClearError() {
         org.junit.jupiter.api.Assumptions.assumeTrue(d2l.mlp.core.Djl.engine().getGpuCount() == 0);
-        assertUsageError("sees 0 GPU", "run", "activations", "--device", "gpu", "--out", "unused");
+        assertUsageError("sees 0 GPU", "run", "activations", "--device", "gpu", "--out", tmp.toString());
+        assertFalse(Files.exists(tmp.resolve("activations")), "nothing is written before the device is known");
+    }
+
+    @Test
+    void runSaysWhichDeviceItResolved() {
+        PrintStream out = System.out;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buf, true));
+        try {
+            assertEquals(0, Main.execute("run", "activations", "--device", "cpu", "--out", tmp.toString()));
+        } finally {
+            System.setOut(out);
+        }
+        assertTrue(buf.toString().startsWith("device: cpu()"), buf.toString());
     }
 
     @Test

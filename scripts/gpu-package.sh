@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# Packs into gpu-bundle/ what a GPU machine with a CUDA PyTorch in python3, cmake and g++ but no Java and no network
+# (the lent GPU machine) needs to run the chapter there with scripts/gpu-run.sh:
+#   jre.tar.xz      a jlinked Java 17 runtime (java.desktop for the plots)
+#   lib/            the project's classes and the runtime jars of the -Dgpu profile (no pytorch-native-cpu); jars
+#                   outside DJL are cut down to the classes that `all --epochs 1` loads (fastutil and icu4j alone
+#                   weigh 38 MB), pytorch-jni loses its prebuilt JNI libraries (the JNI is built there)
+#   data.tar.xz     Fashion-MNIST (the raw IDX files; gpu-run.sh gzips them again) and the house-price CSVs
+#   djl-jni.tar.xz  build-jni.sh and DJL 0.36.0's JNI sources (from ../shared/gpu, or GPU_JNI_SRC=DIR)
+# The device tool carries the working tree and the bundle together, at most 64 MiB: the script fails above that.
+#   scripts/gpu-package.sh            (needs a JDK 17 with jlink, Maven with the dependencies cached, xz, zip)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+bundle=gpu-bundle
+work=target/gpu-package
+jni_src=${GPU_JNI_SRC:-../shared/gpu}
+limit=$((64 * 1024 * 1024))
+mvn="mvn -q -B -o"
+
+[ -f "$jni_src/build-jni.sh" ] && [ -d "$jni_src/djl-native-src" ] || {
+  echo "gpu-package: no build-jni.sh + djl-native-src in $jni_src; set GPU_JNI_SRC" >&2; exit 1; }
+find_dir() { # first directory holding all the named files
+  local d f ok
+  for d in "${@:2}"; do
+    ok=1
+    for f in $1; do [ -f "$d/$f" ] || ok=0; done
+    [ $ok = 1 ] && { echo "$d"; return; }
+  done
+  echo "gpu-package: none of $* holds all of: $1 (run scripts/setup.sh)" >&2; exit 1
+}
+cache=${D2L_CACHE_DIR:-$HOME/.d2l/data}
+fm=$(find_dir "train-images-idx3-ubyte.gz train-labels-idx1-ubyte.gz t10k-images-idx3-ubyte.gz t10k-labels-idx1-ubyte.gz" \
+  ${D2L_DATA_DIR:+"$D2L_DATA_DIR/fashion-mnist" "$D2L_DATA_DIR"} "$cache/fashion-mnist" /usr/share/datasets/fashion-mnist)
+kh=$(find_dir "kaggle_house_pred_train.csv kaggle_house_pred_test.csv" \
+  ${D2L_DATA_DIR:+"$D2L_DATA_DIR/kaggle-house" "$D2L_DATA_DIR"} "$cache/kaggle-house" ../shared/data/kaggle-house)
+
+rm -rf "$bundle" "$work"
+mkdir -p "$bundle/lib" "$work/data/fashion-mnist" "$work/data/kaggle-house" "$work/slim"
+
+echo "gpu-package: classes and jars"
+$mvn compile
+jar cf "$bundle/lib/d2l-mlp.jar" -C target/classes .
+$mvn -Dgpu dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$work/deps"
+$mvn dependency:build-classpath -DincludeScope=runtime -Dmdep.outputFile="$work/cpu.classpath"
+
+echo "gpu-package: which classes the experiments load (all --epochs 1 on the CPU)"
+java -Xlog:class+load=info:file="$work/class-load.log" -cp "target/classes:$(cat "$work/cpu.classpath")" \
+  d2l.mlp.cli.Main all --epochs 1 --device cpu --out "$work/reference-run" >"$work/reference-run.log" 2>&1 || {
+  tail -20 "$work/reference-run.log" >&2; echo "gpu-package: the reference run failed" >&2; exit 1; }
+# "... ClassName source: file:/path/x.jar" -> "x.jar ClassName"
+sed -n 's/^.*\] \([^ ]*\) source: \(jar:\)\{0,1\}file:.*\/\([^/]*\.jar\).*$/\3 \1/p' "$work/class-load.log" \
+  | sort -u >"$work/loaded.txt"
+
+# DJL and what it uses itself stay whole: the GPU engine takes paths (CUDA detection through JNA) that a CPU run
+# does not. Everything else is only used by our code, the same way on either device.
+whole='^(api|basicdataset|model-zoo|pytorch-engine|gson|jna|commons-compress|slf4j-api|slf4j-simple)-[0-9]'
+for jarfile in "$work"/deps/*.jar; do
+  name=$(basename "$jarfile")
+  if [[ $name =~ $whole ]]; then
+    cp "$jarfile" "$bundle/lib/"
+  elif [[ $name == pytorch-jni-* ]]; then
+    cp "$jarfile" "$bundle/lib/"
+    zip -q -d "$bundle/lib/$name" 'jnilib/*/*/*' # keep jnilib/pytorch.properties
+  else
+    awk -v n="$name" '$1 == n {gsub(/\./, "/", $2); print $2 ".class"}' "$work/loaded.txt" >"$work/slim/$name.txt"
+    if [ ! -s "$work/slim/$name.txt" ]; then
+      echo "  dropped $name (no class loaded)"
+      continue
+    fi
+    rm -rf "$work/slim/x" && mkdir "$work/slim/x"
+    unzip -q "$jarfile" -d "$work/slim/x"
+    (cd "$work/slim/x" && rm -f META-INF/*.SF META-INF/*.DSA META-INF/*.RSA \
+      && { cat "../$name.txt"; find META-INF -type f 2>/dev/null || true; } | zip -q -9 "$root/$bundle/lib/$name" -@)
+    echo "  $name: $(wc -l <"$work/slim/$name.txt") classes kept"
+  fi
+done
+
+echo "gpu-package: Java runtime (jlink + xz)"
+jlink --add-modules java.base,java.logging,java.management,java.naming,java.sql,java.xml,jdk.unsupported,jdk.crypto.ec,java.desktop,jdk.charsets \
+  --strip-debug --no-header-files --no-man-pages --output "$work/jre"
+tar cJf "$bundle/jre.tar.xz" -C "$work" jre
+
+echo "gpu-package: data (xz)"
+for f in "$fm"/*-ubyte.gz; do
+  gzip -dc "$f" >"$work/data/fashion-mnist/$(basename "$f" .gz)"
+done
+cp "$kh"/kaggle_house_pred_*.csv "$work/data/kaggle-house/"
+XZ_OPT=-9 tar cJf "$bundle/data.tar.xz" -C "$work" data
+
+echo "gpu-package: DJL JNI sources"
+mkdir -p "$work/jni"
+cp -r "$jni_src/build-jni.sh" "$jni_src/djl-native-src" "$work/jni/"
+chmod -R u+w "$work/jni"
+tar cJf "$bundle/djl-jni.tar.xz" -C "$work" jni
+git rev-parse HEAD >"$bundle/COMMIT" 2>/dev/null || true
+
+bundle_bytes=$(du -cb "$bundle" | tail -1 | cut -f1)
+tree_bytes=$(git ls-files -z --cached --others --exclude-standard | xargs -0 du -cb 2>/dev/null | grep total$ \
+  | awk '{s += $1} END {print s + 0}')
+du -b "$bundle"/*.xz "$bundle/lib" | awk '{printf "  %6.2f MiB  %s\n", $1 / 1048576, $2}'
+awk -v b="$bundle_bytes" -v t="$tree_bytes" 'BEGIN {printf "gpu-package: bundle %.2f MiB + working tree %.2f MiB = %.2f MiB (the device tool carries at most 64 MiB)\n", b / 1048576, t / 1048576, (b + t) / 1048576}'
+if [ $((bundle_bytes + tree_bytes)) -gt $limit ]; then
+  echo "gpu-package: too large for the device tool" >&2
+  exit 1
+fi
+echo "gpu-package: done; on the GPU machine: bash scripts/gpu-run.sh (carry gpu-bundle)"
