@@ -1,5 +1,6 @@
 package d2l.mlp.plot;
 
+import ai.djl.ndarray.NDArray;
 import d2l.mlp.train.EpochStats;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -14,6 +15,16 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 public final class Plots {
 
     private Plots() {}
+
+    /** The values of {@code a}, flattened, as doubles for a chart. */
+    public static double[] values(NDArray a) {
+        float[] f = a.toFloatArray();
+        double[] d = new double[f.length];
+        for (int i = 0; i < f.length; i++) {
+            d[i] = f[i];
+        }
+        return d;
+    }
 
     /** An empty line chart; add curves with {@link #line}. */
     public static XYChart chart(String title, String xLabel, String yLabel, boolean logY) {

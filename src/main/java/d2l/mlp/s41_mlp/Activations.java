@@ -89,19 +89,11 @@ public final class Activations {
                     y = e.getValue().apply(x);
                     gc.backward(y);
                 }
-                curves.add(new Curve(e.getKey(), toDouble(x), toDouble(y), toDouble(x.getGradient())));
+                curves.add(new Curve(e.getKey(), Plots.values(x), Plots.values(y),
+                        Plots.values(x.getGradient())));
             }
         }
         return new Outcome(curves);
-    }
-
-    private static double[] toDouble(NDArray a) {
-        float[] f = a.toFloatArray();
-        double[] d = new double[f.length];
-        for (int i = 0; i < f.length; i++) {
-            d[i] = f[i];
-        }
-        return d;
     }
 
     private static int argMax(double[] v) {

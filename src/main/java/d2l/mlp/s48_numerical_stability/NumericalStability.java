@@ -141,7 +141,8 @@ public final class NumericalStability {
             float[][] product = exploding(m);
             double[] plain = symmetry(m, cfg.lr(), 0f);
             double[] dropout = symmetry(m, cfg.lr(), 0.5f);
-            Outcome o = new Outcome(toDouble(x), toDouble(y), toDouble(x.getGradient()), norms[0], norms[1],
+            Outcome o = new Outcome(Plots.values(x), Plots.values(y), Plots.values(x.getGradient()), norms[0],
+                    norms[1],
                     product[0], product[1], plain, dropout);
             System.out.printf("  max sigmoid gradient %.4f; at x = -8 and 7.9: %.2e, %.2e%n", o.maxSigmoidGrad(),
                     o.sigmoidGrad()[0], o.sigmoidGrad()[o.sigmoidGrad().length - 1]);
@@ -234,7 +235,7 @@ public final class NumericalStability {
                 NDArray w1 = params.get(0);
                 spread.add(w1.get(m, new NDIndex(":, 0:1")).sub(w1).abs().max()); // stays on m: one read at the end
             }
-            return toDouble(NDArrays.stack(spread));
+            return Plots.values(NDArrays.stack(spread));
         }
     }
 
@@ -248,15 +249,6 @@ public final class NumericalStability {
             sb.append(r < 3 ? "\n" : "");
         }
         return sb.toString();
-    }
-
-    private static double[] toDouble(NDArray a) {
-        float[] f = a.toFloatArray();
-        double[] d = new double[f.length];
-        for (int i = 0; i < f.length; i++) {
-            d[i] = f[i];
-        }
-        return d;
     }
 
     public static void main(String[] args) {
