@@ -142,8 +142,7 @@ public final class NumericalStability {
             double[] plain = symmetry(m, cfg.lr(), 0f);
             double[] dropout = symmetry(m, cfg.lr(), 0.5f);
             Outcome o = new Outcome(Plots.values(x), Plots.values(y), Plots.values(x.getGradient()), norms[0],
-                    norms[1],
-                    product[0], product[1], plain, dropout);
+                    norms[1], product[0], product[1], plain, dropout);
             System.out.printf("  max sigmoid gradient %.4f; at x = -8 and 7.9: %.2e, %.2e%n", o.maxSigmoidGrad(),
                     o.sigmoidGrad()[0], o.sigmoidGrad()[o.sigmoidGrad().length - 1]);
             System.out.printf("  gradient norm of the input layer / output layer: sigmoid %.2e, relu %.2e%n",
