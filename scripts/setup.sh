@@ -31,7 +31,8 @@ fi
 # The Java kernel for the notebooks, installed under the kernel name the notebooks ask for: "java".
 if ! jupyter kernelspec list 2>/dev/null | grep -qE '^\s*java\s'; then
   mvn -q -B dependency:copy -Dartifact=io.github.padreati:rapaio-jupyter-kernel:3.0.1 -DoutputDirectory=target/kernel
-  java -jar target/kernel/rapaio-jupyter-kernel-3.0.1.jar -i -auto >/dev/null
+  # the installer writes under Java's user.home, which need not be $HOME (where jupyter looks)
+  java -Duser.home="$HOME" -jar target/kernel/rapaio-jupyter-kernel-3.0.1.jar -i -auto >/dev/null
   kernels="$HOME/.local/share/jupyter/kernels"
   rm -rf "$kernels/java"
   mv "$kernels/rapaio-jupyter-kernel" "$kernels/java"
