@@ -7,14 +7,11 @@ import ai.djl.ndarray.types.Shape;
 import d2l.mlp.cli.Main;
 import d2l.mlp.core.Book;
 import d2l.mlp.core.Djl;
-import d2l.mlp.core.Figure;
 import d2l.mlp.core.RunConfig;
 import d2l.mlp.data.FashionMnist;
-import d2l.mlp.plot.Plots;
 import d2l.mlp.scratch.Ops;
 import d2l.mlp.train.Ch3;
 import d2l.mlp.train.EpochStats;
-import d2l.mlp.train.Predictions;
 import d2l.mlp.train.ScratchLearner;
 import d2l.mlp.train.TrainResult;
 import java.io.IOException;
@@ -57,12 +54,8 @@ public final class MlpScratch {
             ScratchLearner learner = new ScratchLearner(params, net, net, cfg.lr());
             List<EpochStats> history = Ch3.train("mlp-scratch", learner, data, cfg.epochs(), cfg.batchSize(),
                     cfg.lr(), cfg.seed());
-            EpochStats last = history.get(history.size() - 1);
-            return new TrainResult(history,
-                    List.of(Book.SCRATCH_LOSS.check(last.trainLoss()), Book.SCRATCH_TRAIN_ACC.check(last.trainAcc()),
-                            Book.SCRATCH_TEST_ACC.check(last.testAcc())),
-                    List.of(Figure.of("training", Plots.history("MLP from scratch", history)),
-                            Figure.of("predictions", Predictions.grid(learner, data.test(), 2, 9))));
+            return TrainResult.of("MLP from scratch", history, learner, data.test(), Book.SCRATCH_LOSS,
+                    Book.SCRATCH_TRAIN_ACC, Book.SCRATCH_TEST_ACC);
         }
     }
 

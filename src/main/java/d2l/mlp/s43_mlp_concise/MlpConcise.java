@@ -16,15 +16,12 @@ import ai.djl.training.loss.Loss;
 import d2l.mlp.cli.Main;
 import d2l.mlp.core.Book;
 import d2l.mlp.core.Djl;
-import d2l.mlp.core.Figure;
 import d2l.mlp.core.RunConfig;
 import d2l.mlp.data.FashionMnist;
-import d2l.mlp.plot.Plots;
 import d2l.mlp.train.Ch3;
 import d2l.mlp.train.PlainSgd;
 import d2l.mlp.train.ConciseLearner;
 import d2l.mlp.train.EpochStats;
-import d2l.mlp.train.Predictions;
 import d2l.mlp.train.TrainResult;
 import java.io.IOException;
 import java.util.List;
@@ -75,13 +72,8 @@ public final class MlpConcise {
                 ConciseLearner learner = new ConciseLearner(trainer);
                 List<EpochStats> history = Ch3.train("mlp-concise", learner, data, cfg.epochs(), cfg.batchSize(),
                         cfg.lr(), cfg.seed());
-                EpochStats last = history.get(history.size() - 1);
-                return new TrainResult(history,
-                        List.of(Book.CONCISE_LOSS.check(last.trainLoss()),
-                                Book.CONCISE_TRAIN_ACC.check(last.trainAcc()),
-                                Book.CONCISE_TEST_ACC.check(last.testAcc())),
-                        List.of(Figure.of("training", Plots.history("MLP concise", history)),
-                                Figure.of("predictions", Predictions.grid(learner, data.test(), 2, 9))));
+                return TrainResult.of("MLP concise", history, learner, data.test(), Book.CONCISE_LOSS,
+                        Book.CONCISE_TRAIN_ACC, Book.CONCISE_TEST_ACC);
             }
         }
     }

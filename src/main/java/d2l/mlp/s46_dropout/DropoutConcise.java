@@ -17,16 +17,13 @@ import ai.djl.training.loss.Loss;
 import d2l.mlp.cli.Main;
 import d2l.mlp.core.Book;
 import d2l.mlp.core.Djl;
-import d2l.mlp.core.Figure;
 import d2l.mlp.core.RunConfig;
 import d2l.mlp.data.FashionMnist;
-import d2l.mlp.plot.Plots;
 import d2l.mlp.scratch.TorchInit;
 import d2l.mlp.train.Ch3;
 import d2l.mlp.train.PlainSgd;
 import d2l.mlp.train.ConciseLearner;
 import d2l.mlp.train.EpochStats;
-import d2l.mlp.train.Predictions;
 import d2l.mlp.train.TrainResult;
 import java.io.IOException;
 import java.util.List;
@@ -92,13 +89,8 @@ public final class DropoutConcise {
                 ConciseLearner learner = new ConciseLearner(trainer);
                 List<EpochStats> history = Ch3.train("dropout-concise", learner, data, cfg.epochs(),
                         cfg.batchSize(), cfg.lr(), cfg.seed());
-                EpochStats last = history.get(history.size() - 1);
-                return new TrainResult(history,
-                        List.of(Book.DROPOUT_CONCISE_LOSS.check(last.trainLoss()),
-                                Book.DROPOUT_CONCISE_TRAIN_ACC.check(last.trainAcc()),
-                                Book.DROPOUT_CONCISE_TEST_ACC.check(last.testAcc())),
-                        List.of(Figure.of("training", Plots.history("Dropout concise", history)),
-                                Figure.of("predictions", Predictions.grid(learner, data.test(), 2, 9))));
+                return TrainResult.of("Dropout concise", history, learner, data.test(), Book.DROPOUT_CONCISE_LOSS,
+                        Book.DROPOUT_CONCISE_TRAIN_ACC, Book.DROPOUT_CONCISE_TEST_ACC);
             }
         }
     }

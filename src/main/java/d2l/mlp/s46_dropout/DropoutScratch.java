@@ -6,15 +6,12 @@ import ai.djl.ndarray.types.Shape;
 import d2l.mlp.cli.Main;
 import d2l.mlp.core.Book;
 import d2l.mlp.core.Djl;
-import d2l.mlp.core.Figure;
 import d2l.mlp.core.RunConfig;
 import d2l.mlp.data.FashionMnist;
-import d2l.mlp.plot.Plots;
 import d2l.mlp.scratch.Ops;
 import d2l.mlp.scratch.TorchInit;
 import d2l.mlp.train.Ch3;
 import d2l.mlp.train.EpochStats;
-import d2l.mlp.train.Predictions;
 import d2l.mlp.train.ScratchLearner;
 import d2l.mlp.train.TrainResult;
 import java.io.IOException;
@@ -76,13 +73,8 @@ public final class DropoutScratch {
                     x -> net(params, x, false), cfg.lr());
             List<EpochStats> history = Ch3.train("dropout-scratch", learner, data, cfg.epochs(), cfg.batchSize(),
                     cfg.lr(), cfg.seed());
-            EpochStats last = history.get(history.size() - 1);
-            return new TrainResult(history,
-                    List.of(Book.DROPOUT_SCRATCH_LOSS.check(last.trainLoss()),
-                            Book.DROPOUT_SCRATCH_TRAIN_ACC.check(last.trainAcc()),
-                            Book.DROPOUT_SCRATCH_TEST_ACC.check(last.testAcc())),
-                    List.of(Figure.of("training", Plots.history("Dropout from scratch", history)),
-                            Figure.of("predictions", Predictions.grid(learner, data.test(), 2, 9))));
+            return TrainResult.of("Dropout from scratch", history, learner, data.test(), Book.DROPOUT_SCRATCH_LOSS,
+                    Book.DROPOUT_SCRATCH_TRAIN_ACC, Book.DROPOUT_SCRATCH_TEST_ACC);
         }
     }
 
