@@ -17,6 +17,8 @@ jupyter kernelspec list | grep -qE '^\s*java\s' || { echo "no Jupyter kernel nam
 args=(--inplace)
 [ "${1:-}" = "--check" ] && args=(--output-dir target/notebooks)
 status=0
+passed=0
+failed=0
 for nb in notebooks/*.ipynb; do
   attempts=${NOTEBOOK_START_ATTEMPTS:-8}
   for try in $(seq "$attempts"); do
@@ -24,6 +26,7 @@ for nb in notebooks/*.ipynb; do
     if log=$(jupyter nbconvert --to notebook --execute "${args[@]}" --ExecutePreprocessor.kernel_name=java \
         --ExecutePreprocessor.timeout=900 --ExecutePreprocessor.startup_timeout=20 "$nb" 2>&1); then
       echo "notebook $(basename "$nb"): ok in $(( $(date +%s) - start )) s"
+      passed=$((passed + 1))
       break
     fi
     if [ "$try" -lt "$attempts" ] && grep -q "Kernel didn't respond\|Kernel died" <<<"$log" \
@@ -37,8 +40,10 @@ for nb in notebooks/*.ipynb; do
       echo "$log" | grep -v '^\[20..-' | tail -20 >&2
     fi
     echo "notebook $(basename "$nb"): FAILED" >&2
+    failed=$((failed + 1))
     status=1
     break
   done
 done
+echo "notebooks: $passed passed, $failed failed"
 exit $status
