@@ -9,9 +9,13 @@ public interface Result {
     /** Values written to {@code metrics.json}: numbers, strings, lists and maps of them. */
     Map<String, Object> metrics();
 
-    /** The book's published numbers for this experiment, each with ours; empty when the book prints none. */
-    List<BookCheck> checks();
+    /** The book's published numbers for this experiment, each with ours; none unless overridden. */
+    default List<BookCheck> checks() {
+        return List.of();
+    }
 
-    /** Plots and images, by file name without extension. */
-    List<Figure> figures();
+    /** Plots and images, by file name without extension; none unless overridden. */
+    default List<Figure> figures() {
+        return List.of();
+    }
 }

@@ -52,8 +52,7 @@ public final class MlpScratch {
             List<NDArray> params = initParams(m);
             UnaryOperator<NDArray> net = x -> net(params, x);
             ScratchLearner learner = new ScratchLearner(params, net, net, cfg.lr());
-            List<EpochStats> history = Ch3.train("mlp-scratch", learner, data, cfg.epochs(), cfg.batchSize(),
-                    cfg.lr(), cfg.seed());
+            List<EpochStats> history = Ch3.train("mlp-scratch", learner, data, cfg);
             return TrainResult.of("MLP from scratch", history, learner, data.test(), Book.SCRATCH_LOSS,
                     Book.SCRATCH_TRAIN_ACC, Book.SCRATCH_TEST_ACC);
         }

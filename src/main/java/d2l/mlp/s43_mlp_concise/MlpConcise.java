@@ -70,8 +70,7 @@ public final class MlpConcise {
             try (Trainer trainer = model.newTrainer(trainingConfig(cfg.lr(), device))) {
                 trainer.initialize(new Shape(1, 28, 28));
                 ConciseLearner learner = new ConciseLearner(trainer);
-                List<EpochStats> history = Ch3.train("mlp-concise", learner, data, cfg.epochs(), cfg.batchSize(),
-                        cfg.lr(), cfg.seed());
+                List<EpochStats> history = Ch3.train("mlp-concise", learner, data, cfg);
                 return TrainResult.of("MLP concise", history, learner, data.test(), Book.CONCISE_LOSS,
                         Book.CONCISE_TRAIN_ACC, Book.CONCISE_TEST_ACC);
             }

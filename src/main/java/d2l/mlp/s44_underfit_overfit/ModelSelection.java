@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import d2l.mlp.cli.Main;
-import d2l.mlp.core.BookCheck;
 import d2l.mlp.core.Djl;
 import d2l.mlp.core.Figure;
 import d2l.mlp.core.Result;
@@ -59,11 +58,6 @@ public final class ModelSelection {
             m.put("chosenDegree", chosen);
             m.put("chosenTestLoss", chosenTestLoss());
             return m;
-        }
-
-        @Override
-        public List<BookCheck> checks() {
-            return List.of();
         }
 
         @Override

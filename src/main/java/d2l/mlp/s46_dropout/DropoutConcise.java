@@ -87,8 +87,7 @@ public final class DropoutConcise {
                 torchBiases(net);
                 trainer.initialize(new Shape(1, 28, 28));
                 ConciseLearner learner = new ConciseLearner(trainer);
-                List<EpochStats> history = Ch3.train("dropout-concise", learner, data, cfg.epochs(),
-                        cfg.batchSize(), cfg.lr(), cfg.seed());
+                List<EpochStats> history = Ch3.train("dropout-concise", learner, data, cfg);
                 return TrainResult.of("Dropout concise", history, learner, data.test(), Book.DROPOUT_CONCISE_LOSS,
                         Book.DROPOUT_CONCISE_TRAIN_ACC, Book.DROPOUT_CONCISE_TEST_ACC);
             }

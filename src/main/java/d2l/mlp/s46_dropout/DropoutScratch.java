@@ -71,8 +71,7 @@ public final class DropoutScratch {
             List<NDArray> params = initParams(m);
             ScratchLearner learner = new ScratchLearner(params, x -> net(params, x, true),
                     x -> net(params, x, false), cfg.lr());
-            List<EpochStats> history = Ch3.train("dropout-scratch", learner, data, cfg.epochs(), cfg.batchSize(),
-                    cfg.lr(), cfg.seed());
+            List<EpochStats> history = Ch3.train("dropout-scratch", learner, data, cfg);
             return TrainResult.of("Dropout from scratch", history, learner, data.test(), Book.DROPOUT_SCRATCH_LOSS,
                     Book.DROPOUT_SCRATCH_TRAIN_ACC, Book.DROPOUT_SCRATCH_TEST_ACC);
         }

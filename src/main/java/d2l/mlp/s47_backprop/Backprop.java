@@ -9,9 +9,7 @@ import ai.djl.nn.Activation;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.loss.Loss;
 import d2l.mlp.cli.Main;
-import d2l.mlp.core.BookCheck;
 import d2l.mlp.core.Djl;
-import d2l.mlp.core.Figure;
 import d2l.mlp.core.Result;
 import d2l.mlp.core.RunConfig;
 import java.util.ArrayList;
@@ -89,17 +87,6 @@ public final class Backprop {
             m.put("relativeErrors", rows);
             m.put("trace", trace);
             return m;
-        }
-
-        /** The book prints no numbers for this section. */
-        @Override
-        public List<BookCheck> checks() {
-            return List.of();
-        }
-
-        @Override
-        public List<Figure> figures() {
-            return List.of();
         }
     }
 

@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.util.ProgressBar;
 import d2l.mlp.core.Djl;
+import d2l.mlp.core.RunConfig;
 import d2l.mlp.data.FashionMnist;
 import d2l.mlp.data.Tensors;
 import java.util.ArrayList;
@@ -69,6 +70,11 @@ public final class Ch3 {
                     loss, trainAcc, testAcc, stats.seconds());
         }
         return history;
+    }
+
+    /** {@link #train} with the epochs, batch size, learning rate and seed of {@code cfg}. */
+    public static List<EpochStats> train(String name, Learner learner, FashionMnist.Data data, RunConfig cfg) {
+        return train(name, learner, data, cfg.epochs(), cfg.batchSize(), cfg.lr(), cfg.seed());
     }
 
     /** Accuracy of {@code learner} on {@code data} in evaluation mode. */
