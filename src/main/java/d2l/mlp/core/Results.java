@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -42,7 +44,7 @@ public final class Results {
         config.put("seed", cfg.seed());
         config.put("device", cfg.device());
         json.put("config", config);
-        json.put("metrics", result.metrics());
+        json.put("metrics", stable(result.metrics()));
         json.put("book", result.checks());
         List<String> files = new ArrayList<>();
         for (Figure f : result.figures()) {
@@ -51,6 +53,24 @@ public final class Results {
         }
         json.put("figures", files);
         Files.writeString(dir.resolve("metrics.json"), GSON.toJson(json) + "\n", StandardCharsets.UTF_8);
+    }
+
+    /**
+     * {@code o} with every map that has no order of its own ({@code Map.of}, {@code HashMap}: their iteration order
+     * changes from run to run) replaced by one with sorted keys, so that a rerun's metrics.json differs from the
+     * committed one only where a number does.
+     */
+    static Object stable(Object o) {
+        if (o instanceof Map<?, ?> map) {
+            Map<String, Object> out = map instanceof LinkedHashMap || map instanceof SortedMap
+                    ? new LinkedHashMap<>() : new TreeMap<>();
+            map.forEach((k, v) -> out.put(String.valueOf(k), stable(v)));
+            return out;
+        }
+        if (o instanceof List<?> list) {
+            return list.stream().map(Results::stable).toList();
+        }
+        return o;
     }
 
     /** Rebuilds {@code out/README.md} from the {@code metrics.json} files under {@code out}. */

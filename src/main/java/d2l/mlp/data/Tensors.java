@@ -3,6 +3,8 @@ package d2l.mlp.data;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.types.SparseFormat;
 import java.util.Random;
 
 /**
@@ -58,16 +60,41 @@ public record Tensors(NDArray x, NDArray y) {
         // from a Java array with a direct buffer that only a garbage collection frees).
         try (NDManager epoch = parent.newSubManager()) {
             NDArray order = shuffle != null ? epoch.create(permutation(n, shuffle)) : null;
+            NDArray xRows = order != null ? rowsView(x, epoch) : null;
+            NDArray yRows = order != null ? rowsView(y, epoch) : null;
             for (int start = 0; start < n; start += batchSize) {
                 int end = Math.min(n, start + batchSize);
                 try (NDManager batch = parent.newSubManager()) {
                     NDIndex rows = new NDIndex().addSliceDim(start, end);
-                    NDIndex pick = order == null ? rows : new NDIndex("{}", order.get(batch, rows));
-                    NDArray bx = x.get(batch, pick);
-                    NDArray by = y.get(batch, pick);
-                    consumer.accept(bx, by);
+                    if (order == null) {
+                        consumer.accept(x.get(batch, rows), y.get(batch, rows));
+                    } else {
+                        NDArray pick = order.get(batch, rows);
+                        consumer.accept(gather(xRows, pick, x.getShape()), gather(yRows, pick, y.getShape()));
+                    }
                 }
             }
         }
+    }
+
+    /** {@code a} seen as a 2-D table, one row per example (a view, no copy), owned by {@code manager}. */
+    private static NDArray rowsView(NDArray a, NDManager manager) {
+        NDArray view = a.reshape(a.getShape().get(0), -1);
+        view.attach(manager);
+        return view;
+    }
+
+    /**
+     * Rows {@code pick} of {@code table} (a 2-D view of an array of {@code shape}), shaped like {@code shape} with
+     * {@code pick.size()} rows, on {@code pick}'s manager. A row lookup is exactly what an embedding layer does, and
+     * DJL's embedding op is libtorch's {@code index_select}: about 60 µs less per Fashion-MNIST batch than DJL's
+     * advanced indexing ({@code x.get(new NDIndex("{}", pick))}, libtorch's general {@code index} kernel), with the
+     * same values.
+     */
+    private static NDArray gather(NDArray table, NDArray pick, Shape shape) {
+        NDArray got = pick.getNDArrayInternal().embedding(pick, table, SparseFormat.DENSE).singletonOrThrow();
+        long[] dims = shape.getShape().clone(); // Shape hands out its own array
+        dims[0] = pick.size();
+        return got.reshape(new Shape(dims));
     }
 }

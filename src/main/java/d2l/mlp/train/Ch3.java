@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.util.ProgressBar;
 import d2l.mlp.core.Djl;
+import d2l.mlp.core.NativeMemory;
 import d2l.mlp.core.RunConfig;
 import d2l.mlp.data.FashionMnist;
 import d2l.mlp.data.Tensors;
@@ -45,9 +46,11 @@ public final class Ch3 {
                 NDArray correct = sums.zeros(new Shape(), DataType.INT64);
                 ProgressBar bar = progress ? new ProgressBar(name + " epoch " + epoch + "/" + epochs,
                         (n + batchSize - 1) / batchSize) : null;
+                NDArray fullBatch = Djl.scalar(lossSum, batchSize); // no Number operand: see Djl.scalar
                 data.train().forEachBatch(batchSize, shuffle, (x, y) -> {
                     var out = learner.trainBatch(x, y);
-                    lossSum.addi(out.get(1).mul(Djl.scalar(x, x.getShape().get(0)))); // no Number operand: Djl.scalar
+                    long rows = x.getShape().get(0);
+                    lossSum.addi(out.get(1).mul(rows == batchSize ? fullBatch : Djl.scalar(x, rows)));
                     correct.addi(correctCount(out.get(0), y));
                     if (bar != null) {
                         bar.increment(1);
@@ -60,10 +63,7 @@ public final class Ch3 {
                 throw new TrainingDivergedException(name, epoch, lr, loss);
             }
             double testAcc = accuracy(learner, data.test(), batchSize);
-            // Tensors DJL creates from Java values (index arrays, scalars, also inside DJL) sit on direct buffers
-            // that only a garbage collection frees, and this loop makes too little Java garbage to trigger one:
-            // without it the process grows by megabytes per epoch; with it the resident size stays flat.
-            System.gc();
+            NativeMemory.release(); // without it the process grows by megabytes per epoch; see NativeMemory
             EpochStats stats = new EpochStats(epoch, loss, trainAcc, testAcc, (System.nanoTime() - start) / 1e9);
             history.add(stats);
             System.out.printf("%s epoch %d: loss %.4f, train acc %.4f, test acc %.4f (%.1f s)%n", name, epoch,
