@@ -2,7 +2,12 @@
 d2l.mlp.bench.Benchmark (batches gathered from resident tensors with a fresh permutation each epoch; train loss,
 train accuracy and test accuracy accumulated like the book's train_ch3), timed per epoch and per phase.
 
-Run with Debian's /usr/bin/python3 (python3-torch). Usage: bench_pytorch.py DATA_DIR EPOCHS [JSON_OUT]
+With --small, instead: microseconds per minibatch step of the book's small-batch training, on random data of the
+shapes d2l.mlp.bench.SmallBatch uses (polynomial fit: nn.Linear(4, 1, bias=False), batch 10, SGD 0.01; house prices:
+nn.Linear(331, 1), 1168 rows, batch 64, Adam lr 5; MSE loss; one torch thread).
+
+Run with Debian's /usr/bin/python3 (python3-torch).
+Usage: bench_pytorch.py DATA_DIR EPOCHS [JSON_OUT] | bench_pytorch.py --small [JSON_OUT]
 """
 import gzip
 import json
@@ -34,7 +39,48 @@ def load(data_dir):
             split("t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"))
 
 
+def small(json_out):
+    torch.set_num_threads(1)
+    torch.manual_seed(1)
+
+    def step_micros(n, d, batch, make_opt, epochs, bias):
+        x, y = torch.randn(n, d), torch.randn(n, 1)
+        net = nn.Linear(d, 1, bias=bias)
+        opt, loss_fn = make_opt(net.parameters()), nn.MSELoss()
+
+        def block():
+            for _ in range(epochs):
+                order = torch.randperm(n)
+                for i in range(0, n, batch):
+                    idx = order[i:i + batch]
+                    l = loss_fn(net(x.index_select(0, idx)), y.index_select(0, idx))
+                    opt.zero_grad()
+                    l.backward()
+                    opt.step()
+        block()
+        times = []
+        for _ in range(7):
+            start = time.perf_counter()
+            block()
+            times.append((time.perf_counter() - start) * 1e6 / (epochs * ((n + batch - 1) // batch)))
+        return statistics.median(times)
+
+    out = {
+        "torch": torch.__version__,
+        "polyMicros": step_micros(100, 4, 10, lambda p: torch.optim.SGD(p, lr=0.01), 40, False),
+        "houseMicros": step_micros(1168, 331, 64, lambda p: torch.optim.Adam(p, lr=5), 4, True),
+    }
+    text = json.dumps(out, indent=2)
+    print(text)
+    if json_out:
+        with open(json_out, "w") as f:
+            f.write(text)
+
+
 def main():
+    if sys.argv[1] == "--small":
+        small(sys.argv[2] if len(sys.argv) > 2 else None)
+        return
     data_dir, epochs = sys.argv[1], int(sys.argv[2])
     json_out = sys.argv[3] if len(sys.argv) > 3 else None
     torch.set_num_threads(int(os.environ.get("TORCH_THREADS", "1")))

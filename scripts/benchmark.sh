@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Side-by-side benchmark of the concise MLP (784-256-10, batch 256, SGD 0.1): DJL (this project) and PyTorch
 # (scripts/bench_pytorch.py, Debian's python3-torch on OpenBLAS), run alternately ROUNDS times in one go, then the
-# wall time of the whole `all` run. Prints medians and the DJL/PyTorch ratio; JSON per run in target/bench/.
+# wall time of the whole `all` run, then the per-step cost of the small-batch experiments (d2l.mlp.bench.SmallBatch
+# against bench_pytorch.py --small). Prints medians and the DJL/PyTorch ratios; JSON per run in target/bench/.
 #   scripts/benchmark.sh [ROUNDS=3] [EPOCHS=6]
 # Timings on shared VMs vary: compare only numbers from the same run.
 set -euo pipefail
@@ -35,6 +36,9 @@ for r in $(seq "$rounds"); do
 done
 TIMEFORMAT='all: %R s wall'
 time java -jar target/d2l-mlp.jar all --out "$out/all" >/dev/null
+java -cp target/d2l-mlp.jar d2l.mlp.bench.SmallBatch "$out/small-djl.json" >/dev/null
+LD_LIBRARY_PATH=$blas OPENBLAS_NUM_THREADS=1 /usr/bin/python3 scripts/bench_pytorch.py --small "$out/small-pytorch.json" \
+  >/dev/null
 /usr/bin/python3 - "$out" "$rounds" <<'PY'
 import json, statistics, sys
 out, rounds = sys.argv[1], int(sys.argv[2])
@@ -53,4 +57,13 @@ print(f"peak RSS: DJL {max(x['peakRssMiB'] for x in djl):.0f} MiB, PyTorch {max(
 r, h = djl[-1]["rssMiBAfterEpoch"], djl[-1]["javaHeapCommittedMiBAfterEpoch"]
 print(f"DJL RSS after epoch 2 {r[1]:.0f} MiB, after epoch {len(r)} {r[-1]:.0f} MiB"
       f" (Java heap committed {h[1]:.0f} -> {h[-1]:.0f} MiB)")
+sd, sp = json.load(open(f"{out}/small-djl.json")), json.load(open(f"{out}/small-pytorch.json"))
+print("small-batch step (us)        DJL   PyTorch")
+print(f"  polynomial, DJL Trainer  {sd['polyTrainerMicros']:6.0f} {sp['polyMicros']:6.0f}"
+      f"  ratio {sd['polyTrainerMicros'] / sp['polyMicros']:.2f}")
+print(f"  polynomial, LinearStack  {sd['polyLinearStackMicros']:6.0f} {sp['polyMicros']:6.0f}"
+      f"  ratio {sd['polyLinearStackMicros'] / sp['polyMicros']:.2f}"
+      f" (95 models per step: {sd['polyLinearStack95ModelsMicros']:.0f} us)")
+print(f"  house prices, Adam       {sd['houseTrainerMicros']:6.0f} {sp['houseMicros']:6.0f}"
+      f"  ratio {sd['houseTrainerMicros'] / sp['houseMicros']:.2f}")
 PY

@@ -77,8 +77,11 @@ public record Tensors(NDArray x, NDArray y) {
         }
     }
 
-    /** {@code a} seen as a 2-D table, one row per example (a view, no copy), owned by {@code manager}. */
+    /** {@code a} seen as a 2-D table, one row per example: {@code a} itself, or a view owned by {@code manager}. */
     private static NDArray rowsView(NDArray a, NDManager manager) {
+        if (a.getShape().dimension() == 2) {
+            return a;
+        }
         NDArray view = a.reshape(a.getShape().get(0), -1);
         view.attach(manager);
         return view;
@@ -93,6 +96,9 @@ public record Tensors(NDArray x, NDArray y) {
      */
     private static NDArray gather(NDArray table, NDArray pick, Shape shape) {
         NDArray got = pick.getNDArrayInternal().embedding(pick, table, SparseFormat.DENSE).singletonOrThrow();
+        if (shape.dimension() == 2) {
+            return got;
+        }
         long[] dims = shape.getShape().clone(); // Shape hands out its own array
         dims[0] = pick.size();
         return got.reshape(new Shape(dims));

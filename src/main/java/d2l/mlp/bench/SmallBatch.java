@@ -1,0 +1,116 @@
+package d2l.mlp.bench;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.core.Linear;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.Trainer;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import d2l.mlp.core.Djl;
+import d2l.mlp.data.Tensors;
+import d2l.mlp.s44_underfit_overfit.LinearStack;
+import d2l.mlp.train.ConciseLearner;
+import d2l.mlp.train.PlainSgd;
+import d2l.mlp.train.SquaredLoss;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.IntConsumer;
+
+/**
+ * Per-step cost of the chapter's small-batch training, where overhead rather than arithmetic is the cost: the
+ * polynomial fits (4 features, 100 examples, batch 10, SGD 0.01, squared loss) and the house-price linear model (331
+ * features, 1168 examples = one k-fold training split, batch 64, Adam lr 5). Measured on random data of those shapes,
+ * one libtorch thread (the house experiment's setting), median over blocks of epochs, microseconds per minibatch
+ * step including the batch gather. {@code scripts/bench_pytorch.py --small} measures the book's PyTorch code the same
+ * way.
+ *
+ * <p>Usage: {@code java -cp target/d2l-mlp.jar d2l.mlp.bench.SmallBatch [json-out]}.
+ */
+public final class SmallBatch {
+
+    private static final int BLOCKS = 7;
+
+    private SmallBatch() {}
+
+    public static void main(String[] args) throws IOException {
+        Map<String, Object> out = new LinkedHashMap<>();
+        Device cpu = Device.cpu();
+        try (NDManager m = Djl.newManager(cpu); Djl.ThreadScope one = Djl.singleThreaded(cpu)) {
+            Random rng = new Random(1);
+            Tensors poly = new Tensors(m.randomNormal(new Shape(100, 4)), m.randomNormal(new Shape(100, 1)));
+            Tensors house = new Tensors(m.randomNormal(new Shape(1168, 331)), m.randomNormal(new Shape(1168, 1)));
+            out.put("polyTrainerMicros", trainerStep(poly, false, 10, new PlainSgd(0.01f), rng, 40));
+            out.put("polyLinearStackMicros", stackStep(m, 1, 1, rng));
+            out.put("polyLinearStack95ModelsMicros", stackStep(m, 5, 19, rng));
+            Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed(5f)).build();
+            out.put("houseTrainerMicros", trainerStep(house, true, 64, adam, rng, 4));
+        }
+        String text = new com.google.gson.GsonBuilder().setPrettyPrinting().create().toJson(out);
+        System.out.println(text);
+        if (args.length > 0) {
+            Files.writeString(Path.of(args[0]), text);
+        }
+    }
+
+    /** A {@code Linear(1)} on a DJL {@link Trainer}: µs per step over {@code epochs}-epoch blocks. */
+    private static double trainerStep(Tensors data, boolean bias, int batch, Optimizer optimizer, Random rng, int epochs) {
+        Device device = data.x().getDevice();
+        try (Model model = Model.newInstance("small", device, Djl.engine().getEngineName())) {
+            model.setBlock(Linear.builder().setUnits(1).optBias(bias).build());
+            DefaultTrainingConfig config = new DefaultTrainingConfig(SquaredLoss.mse()).optOptimizer(optimizer)
+                    .optDevices(new Device[] {device});
+            try (Trainer trainer = model.newTrainer(config)) {
+                trainer.initialize(new Shape(1, data.x().getShape().get(1)));
+                ConciseLearner learner = new ConciseLearner(trainer);
+                int steps = (data.size() + batch - 1) / batch * epochs;
+                return median(block -> {
+                    for (int e = 0; e < epochs; e++) {
+                        data.forEachBatch(batch, rng, learner::trainBatch);
+                    }
+                }, steps);
+            }
+        }
+    }
+
+    /**
+     * The polynomial experiments' own trainer, {@link LinearStack}: {@code groups × models} bias-free linear models
+     * on 100 examples of 20 features, one step for all of them; µs per step.
+     */
+    private static double stackStep(NDManager m, int groups, int models, Random rng) {
+        try (NDManager s = m.newSubManager()) {
+            int features = 20;
+            int[] used = new int[models];
+            for (int d = 0; d < models; d++) {
+                used[d] = d + 2;
+            }
+            Tensors train = new Tensors(s.randomNormal(new Shape(groups, 100, features)).mul(0.1f),
+                    s.randomNormal(new Shape(groups, 100)));
+            NDArray w = LinearStack.initWeights(s, groups, used, features, rng);
+            NDArray mask = LinearStack.mask(s, used, features);
+            int epochs = 40;
+            return median(block -> LinearStack.train(train, w, mask, epochs, 10, 0.01f, rng, new int[0],
+                    List.of()), epochs * 10);
+        }
+    }
+
+    /** Median over {@link #BLOCKS} runs (after one warm-up) of {@code block}'s time per step, in µs. */
+    private static double median(IntConsumer block, int steps) {
+        block.accept(-1);
+        double[] micros = new double[BLOCKS];
+        for (int b = 0; b < BLOCKS; b++) {
+            long t = System.nanoTime();
+            block.accept(b);
+            micros[b] = (System.nanoTime() - t) / 1e3 / steps;
+        }
+        return Benchmark.median(micros);
+    }
+}
