@@ -92,6 +92,7 @@ def main():
             nn.init.normal_(m.weight, std=0.01)
     loss_fn = nn.CrossEntropyLoss()
     opt = torch.optim.SGD(net.parameters(), lr=0.1)
+    warmup = max(1, min(3, epochs - 2))  # as d2l.mlp.bench.Benchmark.warmup
     names = ["data", "forward", "loss", "backward", "step", "metrics", "evaluate"]
     epoch_s, phases, rss = [], {k: [] for k in names}, []
     n, bs = xtr.shape[0], 256
@@ -141,7 +142,9 @@ def main():
         "torch": torch.__version__,
         "threads": torch.get_num_threads(),
         "epochSeconds": epoch_s,
-        "medianEpochSeconds": statistics.median(epoch_s[1:]),
+        "warmupEpochs": warmup,
+        "medianEpochSeconds": statistics.median(epoch_s[warmup:]),
+        "totalSeconds": sum(epoch_s),
         "phaseSecondsPerEpoch": {k: statistics.median(v[1:]) for k, v in phases.items()},
         "peakRssMiB": rss[-1],
     }

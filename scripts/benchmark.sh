@@ -3,12 +3,14 @@
 # (scripts/bench_pytorch.py, Debian's python3-torch on OpenBLAS), run alternately ROUNDS times in one go, then the
 # wall time of the whole `all` run, then the per-step cost of the small-batch experiments (d2l.mlp.bench.SmallBatch
 # against bench_pytorch.py --small). Prints medians and the DJL/PyTorch ratios; JSON per run in target/bench/.
-#   scripts/benchmark.sh [ROUNDS=3] [EPOCHS=6]
+#   scripts/benchmark.sh [ROUNDS=3] [EPOCHS=10]
+# Each run's median leaves out its first 3 epochs (JIT warm-up on the DJL side; the same for PyTorch) and its total
+# counts every epoch.
 # Timings on shared VMs vary: compare only numbers from the same run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${1:-3}
-epochs=${2:-6}
+epochs=${2:-10}
 out=target/bench
 mkdir -p "$out"
 [ -f target/d2l-mlp.jar ] || mvn -q -B -DskipTests package
@@ -48,6 +50,10 @@ djl, pt = load("djl"), load("pytorch")
 d = statistics.median(x["medianEpochSeconds"] for x in djl)
 p = statistics.median(x["medianEpochSeconds"] for x in pt)
 print(f"median epoch: DJL {d:.3f} s, PyTorch {p:.3f} s, ratio DJL/PyTorch {d / p:.2f}")
+td = statistics.median(x["totalSeconds"] for x in djl)
+tp = statistics.median(x["totalSeconds"] for x in pt)
+print(f"all {len(djl[0]['epochSeconds'])} epochs, warm-up included: DJL {td:.2f} s, PyTorch {tp:.2f} s,"
+      f" ratio {td / tp:.2f}")
 print("phase (s/epoch)   DJL     PyTorch")
 for k in djl[0]["phaseSecondsPerEpoch"]:
     dk = statistics.median(x["phaseSecondsPerEpoch"][k] for x in djl)

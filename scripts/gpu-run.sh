@@ -120,7 +120,7 @@ md = ["# GPU run of d2l-mlp", "", "Written by scripts/gpu-run.sh.", "", "## Mach
       "## Commands", "",
       "`run NAMES --device D` is `java -cp 'gpu-bundle/lib/*' d2l.mlp.cli.Main run NAMES --device D --data-dir DATA"
       " --out results-D` in one JVM; `benchmark N epochs --device D` is `java -cp 'gpu-bundle/lib/*'"
-      " d2l.mlp.bench.Benchmark N bench-D.json D` (first epoch a warm-up, left out of the median).", ""]
+      " d2l.mlp.bench.Benchmark N bench-D.json D` (first epochs a warm-up, left out of the median: see Benchmark.warmup).", ""]
 md += ["    " + l.split(") ", 1)[1] for l in text.splitlines() if re.match(r"== \S+ \(\+\d+ s\) (run|benchmark) ", l)]
 md += ["", "## Times", "", "| run | experiment | epochs | median epoch (s, epochs 2..) | first epoch (s) | wall (s) |",
        "|---|---|---|---|---|---|"]

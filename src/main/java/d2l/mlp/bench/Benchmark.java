@@ -32,8 +32,11 @@ import java.util.Random;
  * process's resident memory. Not a test: numbers depend on the machine.
  *
  * <p>Usage: {@code java -cp target/d2l-mlp.jar d2l.mlp.bench.Benchmark [epochs] [json-out] [device]} (device
- * {@code cpu} by default, or {@code gpu}/{@code auto}); the first epoch is a warm-up and is reported but left out of
- * the median. On a GPU the phases measure the host's time to launch each phase's kernels, not their run time.
+ * {@code cpu} by default, or {@code gpu}/{@code auto}). The first {@link #warmup} epochs are reported but left out of
+ * the median: the JIT compiles DJL's hot paths during the first three epochs (epoch 3 is often the slowest), and
+ * the C2 compiler thread competes with libtorch's two threads for the two cores of our VM. The total of all epochs,
+ * warm-up included, is reported too. On a GPU the phases measure the host's time to launch each phase's kernels, not
+ * their run time.
  */
 public final class Benchmark {
 
@@ -70,7 +73,9 @@ public final class Benchmark {
                 }
             }
             out.put("epochSeconds", epochSeconds);
-            out.put("medianEpochSeconds", median(Arrays.copyOfRange(epochSeconds, 1, epochs)));
+            out.put("warmupEpochs", warmup(epochs));
+            out.put("medianEpochSeconds", median(Arrays.copyOfRange(epochSeconds, warmup(epochs), epochs)));
+            out.put("totalSeconds", Arrays.stream(epochSeconds).sum());
             // 2. One more model, timed phase by phase (each phase ends when its ops return: on a CPU, libtorch
             // runs them synchronously).
             out.put("phaseSecondsPerEpoch", phases(data, cfg, device, Math.max(2, epochs / 2)));
@@ -83,6 +88,11 @@ public final class Benchmark {
         if (json != null) {
             Files.writeString(json, text);
         }
+    }
+
+    /** Epochs left out of the median: three, or fewer in a short run (at least one, and two epochs measured). */
+    static int warmup(int epochs) {
+        return Math.max(1, Math.min(3, epochs - 2));
     }
 
     /** Median over epochs (after the first) of the seconds spent in each phase of training. */
