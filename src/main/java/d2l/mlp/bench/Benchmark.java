@@ -10,6 +10,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import d2l.mlp.core.Djl;
+import d2l.mlp.core.Jvm;
 import d2l.mlp.core.RunConfig;
 import d2l.mlp.data.FashionMnist;
 import d2l.mlp.s43_mlp_concise.MlpConcise;
@@ -45,6 +46,7 @@ public final class Benchmark {
     private Benchmark() {}
 
     public static void main(String[] args) throws IOException {
+        Jvm.skipOptimizingCompiler(); // as the CLI does
         int epochs = args.length > 0 ? Integer.parseInt(args[0]) : 6;
         Path json = args.length > 1 ? Path.of(args[1]) : null;
         RunConfig cfg = MlpConcise.defaults().withDevice(args.length > 2 ? args[2] : "cpu");

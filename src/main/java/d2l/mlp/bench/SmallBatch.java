@@ -11,6 +11,7 @@ import ai.djl.training.Trainer;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import d2l.mlp.core.Djl;
+import d2l.mlp.core.Jvm;
 import d2l.mlp.data.Tensors;
 import d2l.mlp.s44_underfit_overfit.LinearStack;
 import d2l.mlp.train.ConciseLearner;
@@ -42,6 +43,7 @@ public final class SmallBatch {
     private SmallBatch() {}
 
     public static void main(String[] args) throws IOException {
+        Jvm.skipOptimizingCompiler(); // as the CLI does
         Map<String, Object> out = new LinkedHashMap<>();
         Device cpu = Device.cpu();
         try (NDManager m = Djl.newManager(cpu); Djl.ThreadScope one = Djl.singleThreaded(cpu)) {

@@ -3,6 +3,7 @@ package d2l.mlp.cli;
 import d2l.mlp.Chapter;
 import d2l.mlp.Chapter.Experiment;
 import d2l.mlp.core.Djl;
+import d2l.mlp.core.Jvm;
 import d2l.mlp.core.Result;
 import d2l.mlp.core.Results;
 import d2l.mlp.core.RunConfig;
@@ -32,6 +33,7 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        Jvm.skipOptimizingCompiler(); // faster here; see Jvm
         System.exit(execute(args));
     }
 

@@ -6,7 +6,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.util.ProgressBar;
 import d2l.mlp.core.Djl;
-import d2l.mlp.core.NativeMemory;
+import d2l.mlp.core.Jvm;
 import d2l.mlp.core.RunConfig;
 import d2l.mlp.data.FashionMnist;
 import d2l.mlp.data.Tensors;
@@ -63,7 +63,7 @@ public final class Ch3 {
                 throw new TrainingDivergedException(name, epoch, lr, loss);
             }
             double testAcc = accuracy(learner, data.test(), batchSize);
-            NativeMemory.release(); // without it the process grows by megabytes per epoch; see NativeMemory
+            Jvm.releaseMemory(); // without it the process grows by megabytes per epoch; see Jvm
             EpochStats stats = new EpochStats(epoch, loss, trainAcc, testAcc, (System.nanoTime() - start) / 1e9);
             history.add(stats);
             System.out.printf("%s epoch %d: loss %.4f, train acc %.4f, test acc %.4f (%.1f s)%n", name, epoch,
