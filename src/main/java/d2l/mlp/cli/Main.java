@@ -58,14 +58,23 @@ public final class Main implements Runnable {
                 System.err.println("d2l-mlp: " + e.getMessage());
                 return USAGE;
             }
-            System.err.println("d2l-mlp: " + (e instanceof TrainingDivergedException || e.getMessage() != null
-                    ? e.getMessage() : e.toString()));
-            if (!(e instanceof TrainingDivergedException) && !(e instanceof java.io.IOException)) {
+            System.err.println("d2l-mlp: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
+            if (!explainedByMessage(e)) {
                 e.printStackTrace();
             }
             return 1;
         });
         return cli.execute(args);
+    }
+
+    /**
+     * Whether {@code e}'s message already says what went wrong and what to do — a diverged run, a missing or bad
+     * file, an engine that would not start — so the user is not shown a stack trace. Anything else is a bug and
+     * gets one.
+     */
+    static boolean explainedByMessage(Throwable e) {
+        return e instanceof TrainingDivergedException || e instanceof java.io.IOException
+                || e instanceof ai.djl.engine.EngineException;
     }
 
     /** Options shared by {@code run} and {@code all}; unset ones keep each experiment's book default. */

@@ -78,4 +78,11 @@ class MainTest {
         String summary = Files.readString(tmp.resolve("README.md"));
         assertTrue(summary.contains("max sigmoid gradient"), summary);
     }
+
+    @Test
+    void onlyBugsGetAStackTrace() {
+        assertTrue(Main.explainedByMessage(new ai.djl.engine.EngineException("libtorch not found")));
+        assertTrue(Main.explainedByMessage(new java.io.FileNotFoundException("train.csv")));
+        assertFalse(Main.explainedByMessage(new NullPointerException()));
+    }
 }
