@@ -10,7 +10,8 @@ import javax.management.ObjectName;
 /**
  * Two settings of the running JVM that matter for training on a small CPU, made through HotSpot's diagnostic
  * commands (the ones {@code jcmd} sends) from inside the process, so that {@code java -jar} needs no flags. On a JVM
- * without them (not HotSpot, or too old) both quietly do nothing more than what is written below.
+ * without them they are skipped: not HotSpot, older than 17.0.9, no {@code java.management}, or a {@code jlink}ed
+ * runtime such as the GPU bundle's (there the MBean lists none of these commands).
  */
 public final class Jvm {
 
@@ -75,8 +76,8 @@ public final class Jvm {
             String[] signature = args.length == 0 ? null : new String[] {String[].class.getName()};
             ManagementFactory.getPlatformMBeanServer().invoke(name, operation, params, signature);
             return true;
-        } catch (JMException | RuntimeException e) {
-            return false;
+        } catch (JMException | RuntimeException | LinkageError e) {
+            return false; // not HotSpot, no such command, or a runtime linked without java.management
         }
     }
 }
