@@ -85,6 +85,11 @@ public final class Benchmark {
         out.put("rssMiBAfterEpoch", rssAfterEpoch);
         out.put("javaHeapCommittedMiBAfterEpoch", heapAfterEpoch);
         out.put("peakRssMiB", rssMiB("VmHWM"));
+        report(out, json);
+    }
+
+    /** Prints {@code out} as JSON and, unless {@code json} is null, writes it there too. */
+    static void report(Map<String, Object> out, Path json) throws IOException {
         String text = new com.google.gson.GsonBuilder().setPrettyPrinting().create().toJson(out);
         System.out.println(text);
         if (json != null) {

@@ -18,13 +18,11 @@ import d2l.mlp.train.ConciseLearner;
 import d2l.mlp.train.PlainSgd;
 import d2l.mlp.train.SquaredLoss;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.function.IntConsumer;
 
 /**
  * Per-step cost of the chapter's small-batch training, where overhead rather than arithmetic is the cost: the
@@ -56,11 +54,7 @@ public final class SmallBatch {
             Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed(5f)).build();
             out.put("houseTrainerMicros", trainerStep(house, true, 64, adam, rng, 4));
         }
-        String text = new com.google.gson.GsonBuilder().setPrettyPrinting().create().toJson(out);
-        System.out.println(text);
-        if (args.length > 0) {
-            Files.writeString(Path.of(args[0]), text);
-        }
+        Benchmark.report(out, args.length > 0 ? Path.of(args[0]) : null);
     }
 
     /** A {@code Linear(1)} on a DJL {@link Trainer}: µs per step over {@code epochs}-epoch blocks. */
@@ -74,7 +68,7 @@ public final class SmallBatch {
                 trainer.initialize(new Shape(1, data.x().getShape().get(1)));
                 ConciseLearner learner = new ConciseLearner(trainer);
                 int steps = (data.size() + batch - 1) / batch * epochs;
-                return median(block -> {
+                return median(() -> {
                     for (int e = 0; e < epochs; e++) {
                         data.forEachBatch(batch, rng, learner::trainBatch);
                     }
@@ -99,18 +93,18 @@ public final class SmallBatch {
             NDArray w = LinearStack.initWeights(s, groups, used, features, rng);
             NDArray mask = LinearStack.mask(s, used, features);
             int epochs = 40;
-            return median(block -> LinearStack.train(train, w, mask, epochs, 10, 0.01f, rng, new int[0],
+            return median(() -> LinearStack.train(train, w, mask, epochs, 10, 0.01f, rng, new int[0],
                     List.of()), epochs * 10);
         }
     }
 
     /** Median over {@link #BLOCKS} runs (after one warm-up) of {@code block}'s time per step, in µs. */
-    private static double median(IntConsumer block, int steps) {
-        block.accept(-1);
+    private static double median(Runnable block, int steps) {
+        block.run();
         double[] micros = new double[BLOCKS];
         for (int b = 0; b < BLOCKS; b++) {
             long t = System.nanoTime();
-            block.accept(b);
+            block.run();
             micros[b] = (System.nanoTime() - t) / 1e3 / steps;
         }
         return Benchmark.median(micros);

@@ -10,18 +10,15 @@ import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
-import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.Trainer;
-import ai.djl.training.initializer.NormalInitializer;
-import ai.djl.training.loss.Loss;
 import d2l.mlp.cli.Main;
 import d2l.mlp.core.Book;
 import d2l.mlp.core.Djl;
 import d2l.mlp.core.RunConfig;
 import d2l.mlp.data.FashionMnist;
+import d2l.mlp.s43_mlp_concise.MlpConcise;
 import d2l.mlp.scratch.TorchInit;
 import d2l.mlp.train.Ch3;
-import d2l.mlp.train.PlainSgd;
 import d2l.mlp.train.ConciseLearner;
 import d2l.mlp.train.EpochStats;
 import d2l.mlp.train.TrainResult;
@@ -30,7 +27,8 @@ import java.util.List;
 
 /**
  * Section 4.6 with DJL blocks: flatten, Linear(256), ReLU, Dropout(0.2), Linear(256), ReLU, Dropout(0.5),
- * Linear(10). Weights N(0, 0.01²) as the book's {@code init_weights}; biases keep PyTorch's default
+ * Linear(10), trained with {@link MlpConcise#trainingConfig} (softmax cross-entropy, SGD, weights N(0, 0.01²) as
+ * the book's {@code init_weights}); biases keep PyTorch's default
  * U(−1/√fan_in, 1/√fan_in), since the book leaves them alone. DJL's {@link Trainer} runs the blocks in training
  * mode in {@code forward} and in inference mode (no dropout) in {@code evaluate}.
  */
@@ -79,11 +77,7 @@ public final class DropoutConcise {
             FashionMnist.Data data = FashionMnist.load(m, cfg.dataDir());
             SequentialBlock net = net();
             model.setBlock(net);
-            DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                    .optOptimizer(new PlainSgd((float) cfg.lr()))
-                    .optInitializer(new NormalInitializer(0.01f), Parameter.Type.WEIGHT)
-                    .optDevices(new Device[] {device});
-            try (Trainer trainer = model.newTrainer(config)) {
+            try (Trainer trainer = model.newTrainer(MlpConcise.trainingConfig(cfg.lr(), device))) {
                 torchBiases(net);
                 trainer.initialize(new Shape(1, 28, 28));
                 ConciseLearner learner = new ConciseLearner(trainer);

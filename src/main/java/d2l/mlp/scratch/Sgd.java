@@ -17,12 +17,22 @@ public final class Sgd {
      * @param lr learning rate; the gradient is that of the batch's mean loss
      */
     public static void step(List<NDArray> params, float lr) {
-        for (NDArray p : params) {
-            // the rate as a libtorch scalar: a float operand would allocate a Java direct buffer every step
-            try (NDArray g = p.getGradient(); NDArray rate = Djl.scalar(g, lr)) {
-                p.subi(g.muli(rate));
+        // the rate as a libtorch scalar, made once per step: a float operand would allocate a Java direct buffer
+        try (NDArray rate = Djl.scalar(params.get(0), lr)) {
+            for (NDArray p : params) {
+                try (NDArray g = p.getGradient()) {
+                    update(p, g, rate);
+                }
             }
-            JniUtils.zeroGrad((PtNDArray) p);
         }
+    }
+
+    /**
+     * {@code p ← p − rate·grad} in place, then {@code p}'s gradient is zeroed. {@code grad} is scaled in place: pass
+     * the gradient itself or a copy that may be overwritten.
+     */
+    public static void update(NDArray p, NDArray grad, NDArray rate) {
+        p.subi(grad.muli(rate));
+        JniUtils.zeroGrad((PtNDArray) p);
     }
 }

@@ -1,10 +1,9 @@
 package d2l.mlp.train;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.pytorch.engine.PtNDArray;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.optimizer.Optimizer;
 import d2l.mlp.core.Djl;
+import d2l.mlp.scratch.Sgd;
 
 /**
  * Minibatch SGD without weight decay, momentum, rescaling or clipping — the book's {@code torch.optim.SGD(lr)} — as a
@@ -32,8 +31,7 @@ public final class PlainSgd extends Optimizer {
             // made once, by libtorch: a float operand would allocate a Java direct buffer on every update
             lrTensor = Djl.scalar(weight, lr);
         }
-        weight.subi(grad.muli(lrTensor));
-        JniUtils.zeroGrad((PtNDArray) weight);
+        Sgd.update(weight, grad, lrTensor);
     }
 
     private static final class Builder extends OptimizerBuilder<Builder> {
