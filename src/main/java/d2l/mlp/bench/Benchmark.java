@@ -130,7 +130,7 @@ public final class Benchmark {
                             }
                             trainer.step();
                             t[4] += lap(mark);
-                            lossSum.addi(l.mul(x.getShape().get(0)));
+                            lossSum.addi(l.mul(Djl.scalar(l, x.getShape().get(0))));
                             correct.addi(Ch3.correctCount(yHat, y));
                             t[5] += lap(mark);
                         });

@@ -71,12 +71,18 @@ public final class Djl {
     }
 
     /**
-     * A 0-d tensor holding {@code v}, with {@code like}'s type and manager, whose memory libtorch owns.
-     *
-     * <p>Use it instead of a {@code Number} operand in {@code mul}/{@code div} while a {@code GradientCollector} is
-     * recording: DJL's PyTorch engine turns a {@code Number} into a tensor over a Java direct buffer and drops its
-     * reference right after the op, while autograd keeps that tensor for the backward pass; a garbage collection in
-     * between frees the buffer and the gradients read freed memory (seen as NaN or huge values, at random).
+     * A 0-d tensor holding {@code v}, with {@code like}'s type, device and manager, made by libtorch ({@code full})
+     * on the device. The project uses it instead of a {@code Number} operand ({@code mul(2f)}, {@code gt(0f)}) in
+     * code that runs per batch, for two reasons:
+     * <ul>
+     *   <li>DJL's PyTorch engine turns a {@code Number} into a tensor over a Java direct buffer and drops its
+     *   reference right after the op, while autograd may keep that tensor for the backward pass; a garbage
+     *   collection in between frees the buffer and the gradients read freed memory (NaN or huge values, at
+     *   random);</li>
+     *   <li>on a GPU that tensor is copied from the host, and the copy waits until every kernel queued before it has
+     *   run: one such operand per batch makes the host wait for the GPU at every step. {@code HostTensors} in the
+     *   tests counts such tensors.</li>
+     * </ul>
      */
     public static NDArray scalar(NDArray like, float v) {
         return like.getManager().full(new Shape(), v, like.getDataType());

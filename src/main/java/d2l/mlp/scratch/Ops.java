@@ -2,6 +2,7 @@ package d2l.mlp.scratch;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
+import d2l.mlp.core.Djl;
 
 /** The chapter's hand-written operations; tests check each against DJL's built-in. */
 public final class Ops {
@@ -18,7 +19,8 @@ public final class Ops {
      * {@code -0.0}.)
      */
     public static NDArray relu(NDArray x) {
-        return NDArrays.where(x.gt(0f), x, x.zerosLike());
+        NDArray zero = x.zerosLike(); // a tensor, not gt(0f): see dropoutLayer
+        return NDArrays.where(x.gt(zero), x, zero);
     }
 
     /**
@@ -39,11 +41,11 @@ public final class Ops {
         if (p == 1f) {
             return x.zerosLike();
         }
-        // The scale goes into the mask, which needs no gradient, rather than x.div(1 − p): in DJL's PyTorch engine
-        // a Number operand becomes a tensor over a Java buffer that is freed once it is garbage-collected, and
-        // autograd keeps that tensor for the backward pass (a GC between forward and backward gives garbage).
-        NDArray mask = x.getManager().randomUniform(0f, 1f, x.getShape(), x.getDataType()).gt(p)
-                .toType(x.getDataType(), false).div(1f - p);
+        // p and 1 − p as tensors libtorch makes on x's device (Djl.scalar), not Number operands: DJL's PyTorch
+        // engine copies a Number from a Java buffer to the device, which on a GPU waits for all queued work.
+        // The scale goes into the mask, which needs no gradient, rather than into x.div(1 − p).
+        NDArray mask = x.getManager().randomUniform(0f, 1f, x.getShape(), x.getDataType()).gt(Djl.scalar(x, p))
+                .toType(x.getDataType(), false).div(Djl.scalar(x, 1f - p));
         return x.mul(mask);
     }
 }

@@ -6,11 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import d2l.mlp.HostTensors;
 import d2l.mlp.core.Djl;
+import d2l.mlp.core.RunConfig;
+import d2l.mlp.data.Tensors;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,5 +44,30 @@ class HouseTrainingTest {
         assertEquals(List.of(f), Files.list(tmp).toList());
         assertThrows(IllegalArgumentException.class,
                 () -> KaggleHouse.writeSubmission(tmp, new int[] {1}, new float[0]));
+    }
+
+    /**
+     * What comes from the host while a house-price model trains (see HostTensors) does not grow with the number of
+     * batches: 256 rows are 4 batches of 64 or 16 of 16.
+     */
+    @Test
+    void fittingCopiesNothingPerBatch() {
+        Djl.seed(5);
+        try (NDManager m = Djl.newManager(Device.cpu())) {
+            Tensors train = new Tensors(m.randomNormal(new Shape(256, 20)),
+                    m.randomUniform(5e4f, 3e5f, new Shape(256, 1)));
+            Tensors valid = new Tensors(m.randomNormal(new Shape(64, 20)), m.randomUniform(5e4f, 3e5f,
+                    new Shape(64, 1)));
+            for (HouseTraining.Recipe recipe : List.of(KaggleHouse.linear(20), KaggleHouseMlp.mlp(8, 0.2f, 0.05f))) {
+                long[] made = new long[2];
+                int[] batches = {64, 16};
+                for (int i = 0; i < 2; i++) {
+                    RunConfig cfg = RunConfig.of(2, 0.01, batches[i]);
+                    made[i] = HostTensors.madeBy(() -> HouseTraining.fit(recipe, cfg, train, valid, null,
+                            new Random(1)));
+                }
+                assertEquals(made[0], made[1], recipe + ": host tensors with batch 64 and with batch 16");
+            }
+        }
     }
 }

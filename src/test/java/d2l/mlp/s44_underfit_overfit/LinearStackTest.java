@@ -14,13 +14,16 @@ import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.Trainer;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
-import d2l.mlp.train.SquaredLoss;
+import d2l.mlp.HostTensors;
 import d2l.mlp.core.Djl;
 import d2l.mlp.data.Tensors;
 import d2l.mlp.train.ConciseLearner;
+import d2l.mlp.train.SquaredLoss;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class LinearStackTest {
 
@@ -29,7 +32,7 @@ class LinearStackTest {
     private static final float LR = 0.01f;
 
     /** The book's way: DJL Linear without bias, SquaredLoss.mse() (MSE, no ½), SGD, the same batch order. */
-    private static float[] djlReference(NDManager m, Tensors train, float[] w0, long seed) {
+    private static float[] djlReference(NDManager m, Tensors train, float[] w0, int batch, long seed) {
         int n = train.size();
         try (Model model = Model.newInstance("ref", Device.cpu(), Djl.engine().getEngineName())) {
             model.setBlock(Linear.builder().setUnits(1).optBias(false).build());
@@ -42,9 +45,10 @@ class LinearStackTest {
                 Random order = new Random(seed);
                 for (int e = 0; e < EPOCHS; e++) {
                     long[] p = Tensors.permutation(n, order);
-                    for (int s = 0; s < n; s += BATCH) {
+                    for (int s = 0; s < n; s += batch) {
                         try (NDManager b = m.newSubManager()) {
-                            NDIndex pick = new NDIndex("{}", b.create(java.util.Arrays.copyOfRange(p, s, s + BATCH)));
+                            long[] rows = java.util.Arrays.copyOfRange(p, s, Math.min(n, s + batch));
+                            NDIndex pick = new NDIndex("{}", b.create(rows));
                             learner.trainBatch(train.x().get(b, pick), train.y().get(b, pick));
                         }
                     }
@@ -54,18 +58,33 @@ class LinearStackTest {
         }
     }
 
-    @Test
-    void oneModelEqualsDjlLinearTrainedWithDjlsTrainerAndMseLoss() {
+    /** Batch 10 divides the 100 rows; with batch 30 the last batch has 10 rows and takes a step of its size. */
+    @ParameterizedTest
+    @ValueSource(ints = {BATCH, 30})
+    void oneModelEqualsDjlLinearTrainedWithDjlsTrainerAndMseLoss(int batch) {
         try (NDManager m = Djl.newManager(Device.cpu())) {
             PolyData data = PolyData.generate(new Random(5));
             Tensors train = PolyData.firstFeatures(m, data.train(m), 4);
             Tensors flat = new Tensors(train.x().squeeze(0), train.y().squeeze(0));
             NDArray w = LinearStack.initWeights(m, 1, new int[] {4}, 4, new Random(9));
             float[] w0 = w.toFloatArray();
-            LinearStack.train(train, w, LinearStack.mask(m, new int[] {4}, 4), EPOCHS, BATCH, LR, new Random(7),
+            LinearStack.train(train, w, LinearStack.mask(m, new int[] {4}, 4), EPOCHS, batch, LR, new Random(7),
                     new int[0], List.of());
-            float[] expected = djlReference(m, flat, w0, 7);
+            float[] expected = djlReference(m, flat, w0, batch, 7);
             assertArrayEquals(expected, w.toFloatArray(), 1e-5f);
+        }
+    }
+
+    /** One index tensor per epoch is all that comes from the host (see HostTensors), however many batches. */
+    @ParameterizedTest
+    @ValueSource(ints = {50, 3})
+    void onlyTheEpochsShuffleComesFromTheHost(int batch) {
+        try (NDManager m = Djl.newManager(Device.cpu())) {
+            Tensors train = PolyData.firstFeatures(m, PolyData.generate(new Random(5)).train(m), 4);
+            NDArray w = LinearStack.initWeights(m, 1, new int[] {4}, 4, new Random(9));
+            NDArray mask = LinearStack.mask(m, new int[] {4}, 4);
+            assertEquals(EPOCHS, HostTensors.madeBy(() -> LinearStack.train(train, w, mask, EPOCHS, batch, LR,
+                    new Random(7), new int[0], List.of())));
         }
     }
 

@@ -8,8 +8,11 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.training.Trainer;
+import d2l.mlp.HostTensors;
 import d2l.mlp.core.Djl;
+import d2l.mlp.core.RunConfig;
 import d2l.mlp.train.ConciseLearner;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +62,32 @@ class WeightDecayConciseTest {
                 gb += 2.0 / n * r[i];
             }
             assertEquals(b - lr * gb, b1, 2e-6 * (1 + Math.abs(b)), "bias: not decayed");
+        }
+    }
+
+    /**
+     * What comes from the host while a model trains (see HostTensors) does not grow with the number of batches:
+     * batch 1 takes 20 steps per epoch, batch 5 four.
+     */
+    @Test
+    void trainingCopiesNothingPerBatch() {
+        try (NDManager m = Djl.newManager(Device.cpu())) {
+            WdData data = WdData.generate(m, new Random(2));
+            for (String model : List.of("scratch", "concise")) {
+                long[] made = new long[2];
+                int[] batches = {5, 1};
+                for (int i = 0; i < 2; i++) {
+                    RunConfig cfg = RunConfig.of(2, 0.003, batches[i]);
+                    made[i] = HostTensors.madeBy(() -> {
+                        if (model.equals("scratch")) {
+                            WeightDecayScratch.train(m, data, 3f, cfg, new Random(3));
+                        } else {
+                            WeightDecayConcise.train(m, data, 3f, cfg, Device.cpu(), new Random(3));
+                        }
+                    });
+                }
+                assertEquals(made[0], made[1], model + ": host tensors with batch 5 and with batch 1");
+            }
         }
     }
 }
