@@ -58,7 +58,8 @@ public final class SmallBatch {
     }
 
     /** A {@code Linear(1)} on a DJL {@link Trainer}: µs per step over {@code epochs}-epoch blocks. */
-    private static double trainerStep(Tensors data, boolean bias, int batch, Optimizer optimizer, Random rng, int epochs) {
+    private static double trainerStep(Tensors data, boolean bias, int batch, Optimizer optimizer, Random rng,
+            int epochs) {
         Device device = data.x().getDevice();
         try (Model model = Model.newInstance("small", device, Djl.engine().getEngineName())) {
             model.setBlock(Linear.builder().setUnits(1).optBias(bias).build());

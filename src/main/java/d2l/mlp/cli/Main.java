@@ -88,16 +88,19 @@ public final class Main implements Runnable {
         @Option(names = "--batch-size", description = "Minibatch size (default: the book's, per experiment).")
         Integer batchSize;
 
-        @Option(names = "--seed", defaultValue = "" + RunConfig.DEFAULT_SEED, description = "Random seed (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--seed", defaultValue = "" + RunConfig.DEFAULT_SEED,
+                description = "Random seed (default: ${DEFAULT-VALUE}).")
         long seed;
 
-        @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--device", defaultValue = "auto",
+                description = "auto, cpu or gpu (default: ${DEFAULT-VALUE}).")
         String device;
 
         @Option(names = "--data-dir", description = "Directory searched first for data sets (also D2L_DATA_DIR).")
         Path dataDir;
 
-        @Option(names = "--out", defaultValue = "results", description = "Results directory (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--out", defaultValue = "results",
+                description = "Results directory (default: ${DEFAULT-VALUE}).")
         Path out;
 
         RunConfig apply(RunConfig d) {

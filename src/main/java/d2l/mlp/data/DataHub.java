@@ -58,7 +58,8 @@ public final class DataHub {
     public static Entry entry(String name) {
         Entry e = ENTRIES.get(name);
         if (e == null) {
-            throw new IllegalArgumentException("no data set '" + name + "' in the data hub; known: " + ENTRIES.keySet());
+            throw new IllegalArgumentException("no data set '" + name + "' in the data hub; known: "
+                    + ENTRIES.keySet());
         }
         return e;
     }

@@ -123,8 +123,8 @@ public final class WeightDecay {
         private final int[] epochs;
 
         Log(NDManager parent, int totalEpochs) {
-            epochs = java.util.stream.IntStream.rangeClosed(1, totalEpochs).filter(e -> e % LOG_EVERY == 0 || e == totalEpochs)
-                    .toArray();
+            epochs = java.util.stream.IntStream.rangeClosed(1, totalEpochs)
+                    .filter(e -> e % LOG_EVERY == 0 || e == totalEpochs).toArray();
             manager = parent.newSubManager();
             values = manager.zeros(new Shape(2, epochs.length));
         }

@@ -83,7 +83,8 @@ public final class NumericalStability {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("maxSigmoidGradient", maxSigmoidGrad());
             m.put("sigmoidGradientAtEnds", List.of(sigmoidGrad[0], sigmoidGrad[sigmoidGrad.length - 1]));
-            m.put("deepMlp", Map.of("hiddenLayers", DEPTH, "width", WIDTH, "init", "DJL default: He normal N(0, 2/fan_in), bias 0"));
+            m.put("deepMlp", Map.of("hiddenLayers", DEPTH, "width", WIDTH,
+                    "init", "DJL default: He normal N(0, 2/fan_in), bias 0"));
             m.put("sigmoidLayerGradNorms", sigmoidLayerNorms);
             m.put("reluLayerGradNorms", reluLayerNorms);
             m.put("firstMatrix", first);

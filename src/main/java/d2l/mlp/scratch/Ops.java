@@ -25,9 +25,9 @@ public final class Ops {
 
     /**
      * The book's {@code dropout_layer}: each element is kept with probability {@code 1 − p} and scaled by
-     * {@code 1/(1 − p)} (as {@code x · (mask/(1 − p))}), so the expectation is unchanged; {@code p = 0} returns {@code x} itself and {@code p = 1}
-     * returns zeros. The mask is {@code U[0, 1) > p}, drawn from libtorch's generator (seeded by
-     * {@code Djl.seed}), on {@code x}'s manager.
+     * {@code 1/(1 − p)} (as {@code x · (mask/(1 − p))}), so the expectation is unchanged; {@code p = 0} returns
+     * {@code x} itself and {@code p = 1} returns zeros. The mask is {@code U[0, 1) > p}, drawn from libtorch's
+     * generator (seeded by {@code Djl.seed}), on {@code x}'s manager.
      *
      * @throws IllegalArgumentException when {@code p} is not in [0, 1]
      */

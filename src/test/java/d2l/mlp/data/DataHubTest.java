@@ -123,7 +123,8 @@ class DataHubTest {
         Path user = Files.createDirectories(tmp.resolve("user"));
         Path cache = tmp.resolve("cache");
         Files.write(user.resolve("data.csv"), BODY);
-        assertEquals(user.resolve("data.csv"), DataHub.file(entry("/data.csv", BODY_SHA1), List.of(user, cache), cache));
+        assertEquals(user.resolve("data.csv"),
+                DataHub.file(entry("/data.csv", BODY_SHA1), List.of(user, cache), cache));
         assertEquals(0, requests.get());
         Files.writeString(user.resolve("data.csv"), "tampered");
         IOException e = assertThrows(CorruptDataException.class,

@@ -25,7 +25,8 @@ class TensorsTest {
             int n = 10;
             NDArray x = m.arange(n * 6f).reshape(n, 2, 3);
             NDArray labels = m.arange(0, n, 1, DataType.INT64);
-            NDArray column = m.arange((float) n).toType(DataType.FLOAT64, false).reshape(n, 1); // float64, 2-D like the house prices' targets
+            // float64 and 2-D, like the house prices' targets
+            NDArray column = m.arange((float) n).toType(DataType.FLOAT64, false).reshape(n, 1);
             long[] order = Tensors.permutation(n, new Random(7));
             List<Shape> shapes = new ArrayList<>();
             int[] start = {0};
