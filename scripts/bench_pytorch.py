@@ -6,8 +6,11 @@ With --small, instead: microseconds per minibatch step of the book's small-batch
 shapes d2l.mlp.bench.SmallBatch uses (polynomial fit: nn.Linear(4, 1, bias=False), batch 10, SGD 0.01; house prices:
 nn.Linear(331, 1), 1168 rows, batch 64, Adam lr 5; MSE loss; one torch thread).
 
-Run with Debian's /usr/bin/python3 (python3-torch).
-Usage: bench_pytorch.py DATA_DIR EPOCHS [JSON_OUT] | bench_pytorch.py --small [JSON_OUT]
+DEVICE=cuda runs the MLP benchmark on the GPU (data, network and sums resident there, as DJL's loop keeps them);
+scripts/gpu-run.sh does that on the lent GPU machine. The default is the CPU, TORCH_THREADS (default 1) threads.
+
+Run with Debian's /usr/bin/python3 (python3-torch). Needs only torch (no numpy: the GPU machine's python may lack it).
+Usage: [DEVICE=cpu|cuda] bench_pytorch.py DATA_DIR EPOCHS [JSON_OUT] | bench_pytorch.py --small [JSON_OUT]
 """
 import gzip
 import json
@@ -17,7 +20,6 @@ import statistics
 import sys
 import time
 
-import numpy as np
 import torch
 from torch import nn
 
@@ -27,13 +29,13 @@ def read_idx(path):
         raw = f.read()
     ndim = raw[3]
     dims = [int.from_bytes(raw[4 + 4 * i: 8 + 4 * i], "big") for i in range(ndim)]
-    return np.frombuffer(raw, dtype=np.uint8, offset=4 + 4 * ndim).reshape(dims)
+    return torch.frombuffer(bytearray(raw), dtype=torch.uint8, offset=4 + 4 * ndim).reshape(dims)
 
 
-def load(data_dir):
+def load(data_dir, device):
     def split(images, labels):
-        x = torch.from_numpy(read_idx(f"{data_dir}/{images}").astype(np.float32) / 255.0)
-        y = torch.from_numpy(read_idx(f"{data_dir}/{labels}").astype(np.int64))
+        x = (read_idx(f"{data_dir}/{images}").float() / 255.0).to(device)
+        y = read_idx(f"{data_dir}/{labels}").long().to(device)
         return x, y
     return (split("train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz"),
             split("t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"))
@@ -85,11 +87,13 @@ def main():
     json_out = sys.argv[3] if len(sys.argv) > 3 else None
     torch.set_num_threads(int(os.environ.get("TORCH_THREADS", "1")))
     torch.manual_seed(1)
-    (xtr, ytr), (xte, yte) = load(data_dir)
+    device = torch.device(os.environ.get("DEVICE", "cpu"))
+    (xtr, ytr), (xte, yte) = load(data_dir, device)
     net = nn.Sequential(nn.Flatten(), nn.Linear(784, 256), nn.ReLU(), nn.Linear(256, 10))
     for m in net:
         if isinstance(m, nn.Linear):
             nn.init.normal_(m.weight, std=0.01)
+    net.to(device)
     loss_fn = nn.CrossEntropyLoss()
     opt = torch.optim.SGD(net.parameters(), lr=0.1)
     warmup = max(1, min(3, epochs - 2))  # as d2l.mlp.bench.Benchmark.warmup
@@ -107,9 +111,9 @@ def main():
             mark = now
 
         net.train()
-        loss_sum = torch.zeros(())
-        correct = torch.zeros((), dtype=torch.int64)
-        order = torch.randperm(n)
+        loss_sum = torch.zeros((), device=device)
+        correct = torch.zeros((), dtype=torch.int64, device=device)
+        order = torch.randperm(n, device=device)
         for i in range(0, n, bs):
             idx = order[i:i + bs]
             x, y = xtr.index_select(0, idx), ytr.index_select(0, idx)
@@ -129,8 +133,8 @@ def main():
             lap("metrics")
         float(loss_sum), int(correct)
         net.eval()
-        with torch.no_grad():
-            hits = sum(int((net(xte[i:i + bs]).argmax(1) == yte[i:i + bs]).sum()) for i in range(0, 10000, bs))
+        with torch.no_grad():  # summed on the device, read once, as in the training loop
+            hits = int(sum((net(xte[i:i + bs]).argmax(1) == yte[i:i + bs]).sum() for i in range(0, 10000, bs)))
         lap("evaluate")
         epoch_s.append(time.perf_counter() - start)
         for k in names:
@@ -140,6 +144,7 @@ def main():
               f"test acc {hits / 10000:.4f} ({epoch_s[-1]:.3f} s)", file=sys.stderr)
     out = {
         "torch": torch.__version__,
+        "device": str(device),
         "threads": torch.get_num_threads(),
         "epochSeconds": epoch_s,
         "warmupEpochs": warmup,

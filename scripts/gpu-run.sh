@@ -7,12 +7,14 @@
 #    runs Java with DJL_OFFLINE=true PYTORCH_LIBRARY_PATH=<torch lib> PYTORCH_VERSION=2.7.1 PYTORCH_FLAVOR=cu128;
 # 3. runs mlp-scratch mlp-concise dropout-scratch dropout-concise kaggle-house kaggle-house-mlp with --device gpu,
 #    activations with --device auto (its "device:" line must name the GPU), the concise-MLP benchmark
-#    (d2l.mlp.bench.Benchmark) on the GPU, then mlp-concise and the benchmark on the CPU for comparison;
+#    (d2l.mlp.bench.Benchmark) on the GPU, the same benchmark in PyTorch (scripts/bench_pytorch.py, python3's torch,
+#    data resident on the GPU), then mlp-concise and the DJL benchmark on the CPU for comparison;
 # 4. writes into $OUT (the device tool brings back at most 8 files): summary.md (machine, commands, final numbers
 #    against the book's spread, epoch times), timings.json, run.log, results.tar.gz (metrics.json, plots,
 #    submission.csv of every run, the benchmark JSON).
 # For a dry run on another machine: DEVICE (gpu), EXTRA (more CLI options, e.g. "--epochs 1"), CPU_COMPARE (1),
-# BENCH_EPOCHS (6), PYTORCH_LIBRARY_PATH + PYTORCH_FLAVOR (use that libtorch, skip the JNI build), GPU_WORK, OUT.
+# BENCH_EPOCHS (6), PYTORCH_LIBRARY_PATH + PYTORCH_FLAVOR (use that libtorch, skip the JNI build), PYTHON (python3:
+# runs the PyTorch benchmark; here /usr/bin/python3), GPU_WORK, OUT.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 bundle=$PWD/gpu-bundle
@@ -71,11 +73,19 @@ bench() { # DEVICE
   say "benchmark $bench_epochs epochs --device $1"
   jrun 180 d2l.mlp.bench.Benchmark "$bench_epochs" "$work/bench-$1.json" "$1" >/dev/null || fail "benchmark $1"
 }
+bench_pytorch() { # DEVICE
+  local dev=cpu
+  [ "$1" = cpu ] || dev=cuda
+  say "benchmark PyTorch $bench_epochs epochs DEVICE=$dev"
+  DEVICE=$dev timeout 180 "${PYTHON:-python3}" scripts/bench_pytorch.py "$work/data/fashion-mnist" "$bench_epochs" \
+    "$work/bench-pytorch-$1.json" >/dev/null || fail "PyTorch benchmark $1"
+}
 
 # shellcheck disable=SC2086
 experiment 360 "$device" results-$device $experiments
 experiment 60 auto results-auto activations
 bench "$device"
+bench_pytorch "$device"
 if [ "${CPU_COMPARE:-1}" = 1 ] && [ "$device" != cpu ]; then
   experiment 180 cpu results-cpu mlp-concise
   bench cpu
@@ -120,7 +130,9 @@ md = ["# GPU run of d2l-mlp", "", "Written by scripts/gpu-run.sh.", "", "## Mach
       "## Commands", "",
       "`run NAMES --device D` is `java -cp 'gpu-bundle/lib/*' d2l.mlp.cli.Main run NAMES --device D --data-dir DATA"
       " --out results-D` in one JVM; `benchmark N epochs --device D` is `java -cp 'gpu-bundle/lib/*'"
-      " d2l.mlp.bench.Benchmark N bench-D.json D` (first epochs a warm-up, left out of the median: see Benchmark.warmup).", ""]
+      " d2l.mlp.bench.Benchmark N bench-D.json D` (first epochs a warm-up, left out of the median: see Benchmark.warmup);"
+      " `benchmark PyTorch N epochs DEVICE=D` is `DEVICE=D python3 scripts/bench_pytorch.py DATA N bench-pytorch-D.json`"
+      " (the same network, loop and warm-up in PyTorch).", ""]
 md += ["    " + l.split(") ", 1)[1] for l in text.splitlines() if re.match(r"== \S+ \(\+\d+ s\) (run|benchmark) ", l)]
 md += ["", "## Times", "", "| run | experiment | epochs | median epoch (s, epochs 2..) | first epoch (s) | wall (s) |",
        "|---|---|---|---|---|---|"]
@@ -133,7 +145,8 @@ for run, exps in timings.items():
                   f" {e[0]:.3f} | {t['wallSeconds'] or ''} |" if e else
                   f"| {run} | {name} | | | | {t['wallSeconds'] or ''} |")
 for k, b in bench.items():
-    md.append(f"| bench-{k} | concise MLP, {len(b['epochSeconds'])} epochs | {len(b['epochSeconds'])} |"
+    what = f"PyTorch {b['torch']} MLP" if "torch" in b else "concise MLP (DJL)"
+    md.append(f"| bench-{k} | {what}, {len(b['epochSeconds'])} epochs | {len(b['epochSeconds'])} |"
               f" {b['medianEpochSeconds']:.3f} | {b['epochSeconds'][0]:.3f} | |")
 md += ["", "## Final numbers against the book's spread", "",
        "| run | experiment | quantity | ours | book | spread | inside |", "|---|---|---|---|---|---|---|"]
