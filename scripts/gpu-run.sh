@@ -12,9 +12,9 @@
 # 4. writes into $OUT (the device tool brings back at most 8 files): summary.md (machine, commands, final numbers
 #    against the book's spread, epoch times), timings.json, run.log, results.tar.gz (metrics.json, plots,
 #    submission.csv of every run, the benchmark JSON).
-# For a dry run on another machine: DEVICE (gpu), EXTRA (more CLI options, e.g. "--epochs 1"), CPU_COMPARE (1),
-# BENCH_EPOCHS (6), PYTORCH_LIBRARY_PATH + PYTORCH_FLAVOR (use that libtorch, skip the JNI build), PYTHON (python3:
-# runs the PyTorch benchmark; here /usr/bin/python3), GPU_WORK, OUT.
+# scripts/gpu-dry-run.sh runs this script on the CPU machine first, through these settings: DEVICE (gpu), EXTRA
+# (more CLI options, e.g. "--epochs 1"), CPU_COMPARE (1), BENCH_EPOCHS (6), PYTORCH_LIBRARY_PATH + PYTORCH_FLAVOR (use
+# that libtorch, skip the JNI build), PYTHON (python3: runs the PyTorch benchmark), GPU_WORK, OUT.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 bundle=$PWD/gpu-bundle
