@@ -1,10 +1,12 @@
 package d2l.mlp;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.lang.management.BufferPoolMXBean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.util.function.IntConsumer;
 
 /**
  * Counts the tensors DJL makes from Java values: {@code create(float[])}, a {@code Number} operand such as
@@ -34,6 +36,15 @@ public final class HostTensors {
         }
         fail("a garbage collection ran during each of 5 attempts; the count would be too low");
         return -1;
+    }
+
+    /**
+     * Asserts that {@code train}, given a batch size, makes as many tensors from Java values with batch {@code a} as
+     * with batch {@code b}: none of them is made per batch.
+     */
+    public static void assertSameForBatchSizes(String what, IntConsumer train, int a, int b) {
+        assertEquals(madeBy(() -> train.accept(a)), madeBy(() -> train.accept(b)),
+                what + ": host tensors with batch " + a + " and with batch " + b);
     }
 
     /** Collects garbage, then waits until the buffers it released are gone from the count. */

@@ -103,7 +103,7 @@ public final class LinearStack {
         try (NDManager logs = root.newSubManager()) {
             NDArray log = logs.zeros(new Shape(logEpochs.length, evals.size(), groups, models));
             // the step 2·lr/b of a full batch and of the last one, as device tensors (see Djl.scalar)
-            NDArray fullStep = Djl.scalar(log, 2f * lr / Math.min(batchSize, n));
+            NDArray fullStep = Djl.scalar(log, 2f * lr / batchSize);
             NDArray lastStep = Djl.scalar(log, 2f * lr / (n - (long) cuts.length * batchSize));
             int point = 0;
             for (int epoch = 1; epoch <= epochs; epoch++) {
@@ -124,7 +124,7 @@ public final class LinearStack {
                     NDList ys = cuts.length == 0 ? new NDList(ye) : ye.split(cuts, 1);
                     for (int b = 0; b < xs.size(); b++) {
                         NDArray xb = xs.get(b);
-                        NDArray step = xb.getShape().get(1) == batchSize ? fullStep : lastStep;
+                        NDArray step = b < cuts.length ? fullStep : lastStep;
                         NDArray residual = xb.matMul(w).subi(ys.get(b));
                         w.subi(xts.get(b).matMul(residual).muli(mask).muli(step));
                     }

@@ -41,9 +41,8 @@ public final class Ops {
         if (p == 1f) {
             return x.zerosLike();
         }
-        // p and 1 − p as tensors libtorch makes on x's device (Djl.scalar), not Number operands: DJL's PyTorch
-        // engine copies a Number from a Java buffer to the device, which on a GPU waits for all queued work.
-        // The scale goes into the mask, which needs no gradient, rather than into x.div(1 − p).
+        // p and 1 − p as tensors made on x's device (Djl.scalar), not Number operands (see Djl.scalar). The scale
+        // goes into the mask, which needs no gradient: x · (mask / (1 − p)).
         NDArray mask = x.getManager().randomUniform(0f, 1f, x.getShape(), x.getDataType()).gt(Djl.scalar(x, p))
                 .toType(x.getDataType(), false).div(Djl.scalar(x, 1f - p));
         return x.mul(mask);

@@ -41,23 +41,18 @@ public final class Ch3 {
             long start = System.nanoTime();
             double loss;
             double trainAcc;
-            try (NDManager sums = data.train().x().getManager().newSubManager()) {
-                NDArray lossSum = sums.zeros(new Shape(), DataType.FLOAT32);
-                NDArray correct = sums.zeros(new Shape(), DataType.INT64);
+            try (EpochSums sums = new EpochSums(data.train(), batchSize)) {
                 ProgressBar bar = progress ? new ProgressBar(name + " epoch " + epoch + "/" + epochs,
                         (n + batchSize - 1) / batchSize) : null;
-                NDArray fullBatch = Djl.scalar(lossSum, batchSize); // no Number operand: see Djl.scalar
                 data.train().forEachBatch(batchSize, shuffle, (x, y) -> {
                     var out = learner.trainBatch(x, y);
-                    long rows = x.getShape().get(0);
-                    lossSum.addi(out.get(1).mul(rows == batchSize ? fullBatch : Djl.scalar(x, rows)));
-                    correct.addi(correctCount(out.get(0), y));
+                    sums.add(x, y, out.get(0), out.get(1));
                     if (bar != null) {
                         bar.increment(1);
                     }
                 });
-                loss = lossSum.getFloat() / n;
-                trainAcc = correct.getLong() / (double) n;
+                loss = sums.meanLoss(n);
+                trainAcc = sums.accuracy(n);
             }
             if (!Double.isFinite(loss)) {
                 throw new TrainingDivergedException(name, epoch, lr, loss);
@@ -70,6 +65,50 @@ public final class Ch3 {
                     loss, trainAcc, testAcc, stats.seconds());
         }
         return history;
+    }
+
+    /**
+     * An epoch's training sums, loss × rows and correct predictions, kept on the device and read once at the end,
+     * so the loop does not wait for the device after every batch.
+     */
+    public static final class EpochSums implements AutoCloseable {
+
+        private final NDManager manager;
+        private final NDArray lossSum;
+        private final NDArray correct;
+        private final NDArray fullBatch;
+        private final int batchSize;
+
+        /** Sums over minibatches of {@code data} of {@code batchSize} rows (the last may be shorter). */
+        public EpochSums(Tensors data, int batchSize) {
+            this.batchSize = batchSize;
+            manager = data.x().getManager().newSubManager();
+            lossSum = manager.zeros(new Shape(), DataType.FLOAT32);
+            correct = manager.zeros(new Shape(), DataType.INT64);
+            fullBatch = Djl.scalar(lossSum, batchSize); // no Number operand: see Djl.scalar
+        }
+
+        /** Adds the batch {@code x}, {@code y}: its logits and its mean loss. */
+        public void add(NDArray x, NDArray y, NDArray logits, NDArray meanLoss) {
+            long rows = x.getShape().get(0);
+            lossSum.addi(meanLoss.mul(rows == batchSize ? fullBatch : Djl.scalar(x, rows)));
+            correct.addi(correctCount(logits, y));
+        }
+
+        /** The summed loss over {@code n} examples (reads the device). */
+        public double meanLoss(int n) {
+            return lossSum.getFloat() / n;
+        }
+
+        /** The share of correct predictions among {@code n} examples (reads the device). */
+        public double accuracy(int n) {
+            return correct.getLong() / (double) n;
+        }
+
+        @Override
+        public void close() {
+            manager.close();
+        }
     }
 
     /** {@link #train} with the epochs, batch size, learning rate and seed of {@code cfg}. */

@@ -59,14 +59,8 @@ class HouseTrainingTest {
             Tensors valid = new Tensors(m.randomNormal(new Shape(64, 20)), m.randomUniform(5e4f, 3e5f,
                     new Shape(64, 1)));
             for (HouseTraining.Recipe recipe : List.of(KaggleHouse.linear(20), KaggleHouseMlp.mlp(8, 0.2f, 0.05f))) {
-                long[] made = new long[2];
-                int[] batches = {64, 16};
-                for (int i = 0; i < 2; i++) {
-                    RunConfig cfg = RunConfig.of(2, 0.01, batches[i]);
-                    made[i] = HostTensors.madeBy(() -> HouseTraining.fit(recipe, cfg, train, valid, null,
-                            new Random(1)));
-                }
-                assertEquals(made[0], made[1], recipe + ": host tensors with batch 64 and with batch 16");
+                HostTensors.assertSameForBatchSizes(recipe.toString(), b -> HouseTraining.fit(recipe,
+                        RunConfig.of(2, 0.01, b), train, valid, null, new Random(1)), 64, 16);
             }
         }
     }

@@ -12,7 +12,6 @@ import d2l.mlp.HostTensors;
 import d2l.mlp.core.Djl;
 import d2l.mlp.core.RunConfig;
 import d2l.mlp.train.ConciseLearner;
-import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -73,21 +72,10 @@ class WeightDecayConciseTest {
     void trainingCopiesNothingPerBatch() {
         try (NDManager m = Djl.newManager(Device.cpu())) {
             WdData data = WdData.generate(m, new Random(2));
-            for (String model : List.of("scratch", "concise")) {
-                long[] made = new long[2];
-                int[] batches = {5, 1};
-                for (int i = 0; i < 2; i++) {
-                    RunConfig cfg = RunConfig.of(2, 0.003, batches[i]);
-                    made[i] = HostTensors.madeBy(() -> {
-                        if (model.equals("scratch")) {
-                            WeightDecayScratch.train(m, data, 3f, cfg, new Random(3));
-                        } else {
-                            WeightDecayConcise.train(m, data, 3f, cfg, Device.cpu(), new Random(3));
-                        }
-                    });
-                }
-                assertEquals(made[0], made[1], model + ": host tensors with batch 5 and with batch 1");
-            }
+            HostTensors.assertSameForBatchSizes("scratch",
+                    b -> WeightDecayScratch.train(m, data, 3f, RunConfig.of(2, 0.003, b), new Random(3)), 5, 1);
+            HostTensors.assertSameForBatchSizes("concise", b -> WeightDecayConcise.train(m, data, 3f,
+                    RunConfig.of(2, 0.003, b), Device.cpu(), new Random(3)), 5, 1);
         }
     }
 }
