@@ -8,12 +8,12 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
-import d2l.mlp.core.Djl;
-import d2l.mlp.core.Jvm;
-import d2l.mlp.core.RunConfig;
+import d2l.mlp.runtime.TorchRuntime;
+import d2l.mlp.runtime.JvmTuning;
+import d2l.mlp.runtime.RunConfig;
 import d2l.mlp.data.FashionMnist;
-import d2l.mlp.s43_mlp_concise.MlpConcise;
-import d2l.mlp.train.Ch3;
+import d2l.mlp.s403_mlp_concise.MlpConcise;
+import d2l.mlp.train.ClassifierTraining;
 import d2l.mlp.train.ConciseLearner;
 import d2l.mlp.train.EpochStats;
 import java.io.IOException;
@@ -28,7 +28,7 @@ import java.util.Random;
 
 /**
  * Times the concise MLP (784-256-10, batch 256, SGD 0.1) on Fashion-MNIST: per-epoch wall time of the real
- * training loop ({@link Ch3}), a per-phase breakdown from an instrumented copy of one training step, and the
+ * training loop ({@link ClassifierTraining}), a per-phase breakdown from an instrumented copy of one training step, and the
  * process's resident memory. Not a test: numbers depend on the machine.
  *
  * <p>Usage: {@code java -cp target/d2l-mlp.jar d2l.mlp.bench.Benchmark [epochs] [json-out] [device]} (device
@@ -45,27 +45,27 @@ public final class Benchmark {
     private Benchmark() {}
 
     public static void main(String[] args) throws IOException {
-        Jvm.skipOptimizingCompiler(); // as the CLI does
+        JvmTuning.skipOptimizingCompiler(); // as the CLI does
         int epochs = args.length > 0 ? Integer.parseInt(args[0]) : 6;
         Path json = args.length > 1 ? Path.of(args[1]) : null;
         RunConfig cfg = MlpConcise.defaults().withDevice(args.length > 2 ? args[2] : "cpu");
         Map<String, Object> out = new LinkedHashMap<>();
-        Djl.seed(cfg.seed());
-        Device device = Djl.device(cfg.device());
+        TorchRuntime.seed(cfg.seed());
+        Device device = TorchRuntime.device(cfg.device());
         out.put("device", device.toString());
         List<Double> rssAfterEpoch = new ArrayList<>();
         List<Double> heapAfterEpoch = new ArrayList<>();
-        try (NDManager m = Djl.newManager(device)) {
+        try (NDManager m = TorchRuntime.newManager(device)) {
             FashionMnist.Data data = FashionMnist.load(m, cfg.dataDir());
             // 1. The real loop, epoch by epoch, with the resident set size after each epoch.
             double[] epochSeconds = new double[epochs];
-            try (Model model = Model.newInstance("bench", device, Djl.engine().getEngineName())) {
+            try (Model model = Model.newInstance("bench", device, TorchRuntime.engine().getEngineName())) {
                 model.setBlock(MlpConcise.net());
-                try (Trainer trainer = model.newTrainer(MlpConcise.trainingConfig(cfg.lr(), device))) {
+                try (Trainer trainer = model.newTrainer(ConciseLearner.classifierConfig(cfg.lr(), device))) {
                     trainer.initialize(new Shape(1, 28, 28));
                     ConciseLearner learner = new ConciseLearner(trainer);
                     for (int e = 0; e < epochs; e++) {
-                        List<EpochStats> h = Ch3.train("bench", learner, data, 1, cfg.batchSize(), cfg.lr(),
+                        List<EpochStats> h = ClassifierTraining.train("bench", learner, data, 1, cfg.batchSize(), cfg.lr(),
                                 cfg.seed() + e);
                         epochSeconds[e] = h.get(0).seconds();
                         rssAfterEpoch.add(rssMiB("VmRSS"));
@@ -104,15 +104,15 @@ public final class Benchmark {
     /** Median over epochs (after the first) of the seconds spent in each phase of training. */
     private static Map<String, Double> phases(FashionMnist.Data data, RunConfig cfg, Device device, int epochs) {
         double[][] perEpoch = new double[PHASES.length + 1][epochs];
-        try (Model model = Model.newInstance("bench-phases", device, Djl.engine().getEngineName())) {
+        try (Model model = Model.newInstance("bench-phases", device, TorchRuntime.engine().getEngineName())) {
             model.setBlock(MlpConcise.net());
-            try (Trainer trainer = model.newTrainer(MlpConcise.trainingConfig(cfg.lr(), device))) {
+            try (Trainer trainer = model.newTrainer(ConciseLearner.classifierConfig(cfg.lr(), device))) {
                 trainer.initialize(new Shape(1, 28, 28));
                 Random shuffle = new Random(cfg.seed());
                 for (int e = 0; e < epochs; e++) {
                     long[] t = new long[PHASES.length];
                     long[] mark = {System.nanoTime()};
-                    try (Ch3.EpochSums sums = new Ch3.EpochSums(data.train(), cfg.batchSize())) {
+                    try (ClassifierTraining.EpochSums sums = new ClassifierTraining.EpochSums(data.train(), cfg.batchSize())) {
                         data.train().forEachBatch(cfg.batchSize(), shuffle, (x, y) -> {
                             t[0] += lap(mark);
                             NDArray yHat;
@@ -130,11 +130,11 @@ public final class Benchmark {
                             sums.add(x, y, yHat, l);
                             t[5] += lap(mark);
                         });
-                        sums.meanLoss(1); // reads the device, as Ch3 does at the end of an epoch
+                        sums.meanLoss(1); // reads the device, as ClassifierTraining does at the end of an epoch
                         sums.accuracy(1);
                     }
                     long evalStart = System.nanoTime();
-                    Ch3.accuracy(new ConciseLearner(trainer), data.test(), cfg.batchSize());
+                    ClassifierTraining.accuracy(new ConciseLearner(trainer), data.test(), cfg.batchSize());
                     perEpoch[PHASES.length][e] = (System.nanoTime() - evalStart) / 1e9;
                     for (int p = 0; p < PHASES.length; p++) {
                         perEpoch[p][e] = t[p] / 1e9;

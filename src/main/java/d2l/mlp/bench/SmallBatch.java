@@ -10,12 +10,12 @@ import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.Trainer;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
-import d2l.mlp.core.Djl;
-import d2l.mlp.core.Jvm;
-import d2l.mlp.data.Tensors;
-import d2l.mlp.s44_underfit_overfit.LinearStack;
+import d2l.mlp.runtime.TorchRuntime;
+import d2l.mlp.runtime.JvmTuning;
+import d2l.mlp.data.InMemoryDataset;
+import d2l.mlp.train.BatchedLinearModels;
 import d2l.mlp.train.ConciseLearner;
-import d2l.mlp.train.PlainSgd;
+import d2l.mlp.train.SgdWithoutDecay;
 import d2l.mlp.train.SquaredLoss;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -41,14 +41,14 @@ public final class SmallBatch {
     private SmallBatch() {}
 
     public static void main(String[] args) throws IOException {
-        Jvm.skipOptimizingCompiler(); // as the CLI does
+        JvmTuning.skipOptimizingCompiler(); // as the CLI does
         Map<String, Object> out = new LinkedHashMap<>();
         Device cpu = Device.cpu();
-        try (NDManager m = Djl.newManager(cpu); Djl.ThreadScope one = Djl.singleThreaded(cpu)) {
+        try (NDManager m = TorchRuntime.newManager(cpu); TorchRuntime.ThreadScope one = TorchRuntime.singleThreaded(cpu)) {
             Random rng = new Random(1);
-            Tensors poly = new Tensors(m.randomNormal(new Shape(100, 4)), m.randomNormal(new Shape(100, 1)));
-            Tensors house = new Tensors(m.randomNormal(new Shape(1168, 331)), m.randomNormal(new Shape(1168, 1)));
-            out.put("polyTrainerMicros", trainerStep(poly, false, 10, new PlainSgd(0.01f), rng, 40));
+            InMemoryDataset poly = new InMemoryDataset(m.randomNormal(new Shape(100, 4)), m.randomNormal(new Shape(100, 1)));
+            InMemoryDataset house = new InMemoryDataset(m.randomNormal(new Shape(1168, 331)), m.randomNormal(new Shape(1168, 1)));
+            out.put("polyTrainerMicros", trainerStep(poly, false, 10, new SgdWithoutDecay(0.01f), rng, 40));
             out.put("polyLinearStackMicros", stackStep(m, 1, 1, rng));
             out.put("polyLinearStack95ModelsMicros", stackStep(m, 5, 19, rng));
             Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed(5f)).build();
@@ -58,10 +58,10 @@ public final class SmallBatch {
     }
 
     /** A {@code Linear(1)} on a DJL {@link Trainer}: µs per step over {@code epochs}-epoch blocks. */
-    private static double trainerStep(Tensors data, boolean bias, int batch, Optimizer optimizer, Random rng,
+    private static double trainerStep(InMemoryDataset data, boolean bias, int batch, Optimizer optimizer, Random rng,
             int epochs) {
         Device device = data.x().getDevice();
-        try (Model model = Model.newInstance("small", device, Djl.engine().getEngineName())) {
+        try (Model model = Model.newInstance("small", device, TorchRuntime.engine().getEngineName())) {
             model.setBlock(Linear.builder().setUnits(1).optBias(bias).build());
             DefaultTrainingConfig config = new DefaultTrainingConfig(SquaredLoss.mse()).optOptimizer(optimizer)
                     .optDevices(new Device[] {device});
@@ -79,7 +79,7 @@ public final class SmallBatch {
     }
 
     /**
-     * The polynomial experiments' own trainer, {@link LinearStack}: {@code groups × models} bias-free linear models
+     * The polynomial experiments' own trainer, {@link BatchedLinearModels}: {@code groups × models} bias-free linear models
      * on 100 examples of 20 features, one step for all of them; µs per step.
      */
     private static double stackStep(NDManager m, int groups, int models, Random rng) {
@@ -89,12 +89,12 @@ public final class SmallBatch {
             for (int d = 0; d < models; d++) {
                 used[d] = d + 2;
             }
-            Tensors train = new Tensors(s.randomNormal(new Shape(groups, 100, features)).mul(0.1f),
+            InMemoryDataset train = new InMemoryDataset(s.randomNormal(new Shape(groups, 100, features)).mul(0.1f),
                     s.randomNormal(new Shape(groups, 100)));
-            NDArray w = LinearStack.initWeights(s, groups, used, features, rng);
-            NDArray mask = LinearStack.mask(s, used, features);
+            NDArray w = BatchedLinearModels.initWeights(s, groups, used, features, rng);
+            NDArray mask = BatchedLinearModels.mask(s, used, features);
             int epochs = 40;
-            return median(() -> LinearStack.train(train, w, mask, epochs, 10, 0.01f, rng, new int[0],
+            return median(() -> BatchedLinearModels.train(train, w, mask, epochs, 10, 0.01f, rng, new int[0],
                     List.of()), epochs * 10);
         }
     }

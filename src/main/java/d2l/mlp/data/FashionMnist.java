@@ -28,7 +28,7 @@ import java.util.List;
  *
  * <p>We load into plain tensors instead of DJL's {@code FashionMnist} dataset: that class resolves files through
  * repository metadata whose gzip SHA-1s do not match Debian's files, and its per-record batching is slower than
- * gathering whole batches from one resident tensor ({@link Tensors}).
+ * gathering whole batches from one resident tensor ({@link InMemoryDataset}).
  */
 public final class FashionMnist {
 
@@ -61,8 +61,8 @@ public final class FashionMnist {
         }
 
         /** Reads and checks {@code path} as this file: IDX structure, shape, content checksum. */
-        Idx read(Path path) throws IOException {
-            Idx idx = Idx.read(path);
+        IdxFile read(Path path) throws IOException {
+            IdxFile idx = IdxFile.read(path);
             if (!Arrays.equals(idx.dims(), dims)) {
                 throw new CorruptDataException(path, "shape " + Arrays.toString(idx.dims()) + ", expected "
                         + Arrays.toString(dims));
@@ -76,7 +76,7 @@ public final class FashionMnist {
     }
 
     /** Training and test split. */
-    public record Data(Tensors train, Tensors test) {}
+    public record Data(InMemoryDataset train, InMemoryDataset test) {}
 
     private FashionMnist() {}
 
@@ -91,9 +91,9 @@ public final class FashionMnist {
                 split(manager, dir, File.TEST_IMAGES, File.TEST_LABELS));
     }
 
-    private static Tensors split(NDManager manager, Path dir, File images, File labels) throws IOException {
-        Idx x = images.read(dir.resolve(images.fileName));
-        Idx y = labels.read(dir.resolve(labels.fileName));
+    private static InMemoryDataset split(NDManager manager, Path dir, File images, File labels) throws IOException {
+        IdxFile x = images.read(dir.resolve(images.fileName));
+        IdxFile y = labels.read(dir.resolve(labels.fileName));
         for (int i = 0; i < y.data().length; i++) {
             if (y.data()[i] < 0 || y.data()[i] > 9) {
                 throw new CorruptDataException(dir.resolve(labels.fileName), "label " + y.data()[i] + " at item " + i
@@ -104,7 +104,7 @@ public final class FashionMnist {
         try (NDArray pixels = manager.create(ByteBuffer.wrap(x.data()), new Shape(x.dims()[0], 28, 28),
                         DataType.UINT8);
                 NDArray classes = manager.create(ByteBuffer.wrap(y.data()), new Shape(y.count()), DataType.UINT8)) {
-            return new Tensors(pixels.toType(DataType.FLOAT32, false).divi(255f),
+            return new InMemoryDataset(pixels.toType(DataType.FLOAT32, false).divi(255f),
                     classes.toType(DataType.INT64, false));
         }
     }

@@ -8,7 +8,7 @@ import ai.djl.ndarray.index.NDIndex;
 import java.util.Random;
 
 /**
- * K-fold cross-validation over {@link Tensors}, with contiguous folds like the book's {@code get_k_fold_data}.
+ * K-fold cross-validation over {@link InMemoryDataset}, with contiguous folds like the book's {@code get_k_fold_data}.
  *
  * <p>Fold {@code i} (0-based) validates on rows {@code [i·s, (i+1)·s)} with {@code s = n / k} (integer division)
  * and trains on the other folds. When {@code n} is not divisible by {@code k}, the last {@code n mod k} rows belong
@@ -24,12 +24,12 @@ public final class KFold {
      * @param train the other folds
      * @param valid this fold
      */
-    public record Fold(int index, Tensors train, Tensors valid) {}
+    public record Fold(int index, InMemoryDataset train, InMemoryDataset valid) {}
 
     private KFold() {}
 
     /** Fold {@code i} of {@code k}; the arrays belong to {@code manager}. */
-    public static Fold fold(NDManager manager, Tensors data, int k, int i) {
+    public static Fold fold(NDManager manager, InMemoryDataset data, int k, int i) {
         int n = data.size();
         if (k < 2) {
             throw new IllegalArgumentException("k-fold needs k >= 2, got k = " + k);
@@ -43,7 +43,7 @@ public final class KFold {
         int size = n / k;
         int lo = i * size;
         int hi = lo + size;
-        Tensors valid = new Tensors(slice(manager, data.x(), lo, hi), slice(manager, data.y(), lo, hi));
+        InMemoryDataset valid = new InMemoryDataset(slice(manager, data.x(), lo, hi), slice(manager, data.y(), lo, hi));
         NDList xs = new NDList();
         NDList ys = new NDList();
         if (lo > 0) {
@@ -54,14 +54,14 @@ public final class KFold {
             xs.add(slice(manager, data.x(), hi, k * size));
             ys.add(slice(manager, data.y(), hi, k * size));
         }
-        Tensors train = new Tensors(concat(manager, xs), concat(manager, ys));
+        InMemoryDataset train = new InMemoryDataset(concat(manager, xs), concat(manager, ys));
         return new Fold(i, train, valid);
     }
 
     /** The rows of {@code data} in an order drawn from {@code seed}; the arrays belong to {@code manager}. */
-    public static Tensors shuffled(NDManager manager, Tensors data, long seed) {
-        NDIndex pick = new NDIndex("{}", manager.create(Tensors.permutation(data.size(), new Random(seed))));
-        return new Tensors(data.x().get(manager, pick), data.y().get(manager, pick));
+    public static InMemoryDataset shuffled(NDManager manager, InMemoryDataset data, long seed) {
+        NDIndex pick = new NDIndex("{}", manager.create(InMemoryDataset.permutation(data.size(), new Random(seed))));
+        return new InMemoryDataset(data.x().get(manager, pick), data.y().get(manager, pick));
     }
 
     private static NDArray slice(NDManager manager, NDArray a, int lo, int hi) {

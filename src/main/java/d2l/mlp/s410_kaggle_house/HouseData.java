@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import d2l.mlp.data.CorruptDataException;
 import d2l.mlp.data.DataHub;
-import d2l.mlp.data.Tensors;
+import d2l.mlp.data.InMemoryDataset;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -168,10 +168,10 @@ public record HouseData(List<String> columns, float[] features, float[] labels, 
     }
 
     /** The training rows with their prices ({@code n × d} and {@code n × 1}), in {@code manager}. */
-    public Tensors train(NDManager manager) {
+    public InMemoryDataset train(NDManager manager) {
         int d = columns.size();
         float[] x = java.util.Arrays.copyOf(features, trainRows() * d);
-        return new Tensors(manager.create(x, new Shape(trainRows(), d)),
+        return new InMemoryDataset(manager.create(x, new Shape(trainRows(), d)),
                 manager.create(labels, new Shape(trainRows(), 1)));
     }
 

@@ -11,10 +11,10 @@ import ai.djl.training.Trainer;
 import d2l.mlp.train.SquaredLoss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
-import d2l.mlp.core.Djl;
-import d2l.mlp.core.RunConfig;
+import d2l.mlp.runtime.TorchRuntime;
+import d2l.mlp.runtime.RunConfig;
 import d2l.mlp.data.KFold;
-import d2l.mlp.data.Tensors;
+import d2l.mlp.data.InMemoryDataset;
 import d2l.mlp.train.ConciseLearner;
 import d2l.mlp.train.TrainingDivergedException;
 import java.util.ArrayList;
@@ -74,8 +74,8 @@ public final class HouseTraining {
     }
 
     /** k-fold cross-validation on contiguous folds; one {@link Fit} per fold. */
-    public static List<Fit> kFold(Recipe recipe, RunConfig cfg, Tensors data, int k) {
-        Djl.seed(cfg.seed());
+    public static List<Fit> kFold(Recipe recipe, RunConfig cfg, InMemoryDataset data, int k) {
+        TorchRuntime.seed(cfg.seed());
         Random shuffle = new Random(cfg.seed());
         List<Fit> fits = new ArrayList<>();
         try (NDManager m = data.x().getManager().newSubManager()) {
@@ -96,17 +96,17 @@ public final class HouseTraining {
      * @param valid validation set, or {@code null}
      * @param test test features to predict after training, or {@code null}
      */
-    public static Fit fit(Recipe recipe, RunConfig cfg, Tensors train, Tensors valid, NDArray test, Random shuffle) {
+    public static Fit fit(Recipe recipe, RunConfig cfg, InMemoryDataset train, InMemoryDataset valid, NDArray test, Random shuffle) {
         Device device = train.x().getDevice();
         try (NDManager m = train.x().getManager().newSubManager();
-                Model model = Model.newInstance("house", device, Djl.engine().getEngineName())) {
+                Model model = Model.newInstance("house", device, TorchRuntime.engine().getEngineName())) {
             // the target the network learns: the price, or its standardized log
             NDArray logY = train.y().log();
             logY.attach(m);
             float mu = recipe.logTarget() ? logY.mean().getFloat() : 0f;
             float sigma = recipe.logTarget() ? (float) Math.sqrt(logY.sub(mu).square().mean().getFloat()) : 1f;
             NDArray target = recipe.logTarget() ? logY.sub(mu).div(sigma) : train.y();
-            Tensors fitData = new Tensors(train.x(), target);
+            InMemoryDataset fitData = new InMemoryDataset(train.x(), target);
 
             model.setBlock(recipe.net().get());
             DefaultTrainingConfig config = new DefaultTrainingConfig(SquaredLoss.mse())
@@ -144,7 +144,7 @@ public final class HouseTraining {
         }
     }
 
-    private static double evaluate(ConciseLearner learner, Tensors data, boolean logTarget, float mu, float sigma) {
+    private static double evaluate(ConciseLearner learner, InMemoryDataset data, boolean logTarget, float mu, float sigma) {
         try (NDManager m = data.x().getManager().newSubManager()) {
             NDArray x = data.x().duplicate();
             x.attach(m);

@@ -7,14 +7,15 @@ import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.initializer.UniformInitializer;
-import d2l.mlp.cli.Main;
-import d2l.mlp.core.Book;
-import d2l.mlp.core.BookCheck;
-import d2l.mlp.core.Djl;
-import d2l.mlp.core.Figure;
-import d2l.mlp.core.RunConfig;
-import d2l.mlp.data.Tensors;
-import d2l.mlp.plot.Plots;
+import d2l.mlp.experiment.Experiment;
+import d2l.mlp.experiment.Launcher;
+import d2l.mlp.reference.BookNumbers;
+import d2l.mlp.reference.BookCheck;
+import d2l.mlp.runtime.TorchRuntime;
+import d2l.mlp.report.Figure;
+import d2l.mlp.runtime.RunConfig;
+import d2l.mlp.data.InMemoryDataset;
+import d2l.mlp.report.Plots;
 import d2l.mlp.s410_kaggle_house.HouseTraining.Fit;
 import d2l.mlp.s410_kaggle_house.HouseTraining.Recipe;
 import java.io.IOException;
@@ -40,6 +41,10 @@ import org.knowm.xchart.XYChart;
  */
 public final class KaggleHouse {
 
+    /** The experiment, as the CLI lists it. */
+    public static final Experiment EXPERIMENT = new Experiment("kaggle-house", "4.10",
+            "House prices: linear model, 5-fold log rmse, submission.csv", KaggleHouse::defaults, KaggleHouse::run);
+
     /** Number of folds. */
     public static final int K = 5;
 
@@ -61,25 +66,24 @@ public final class KaggleHouse {
         }, 0f, false);
     }
 
-    public static HouseResult run(RunConfig cfg) throws IOException {
+    public static HousePriceResult run(RunConfig cfg) throws IOException {
         HouseData data = HouseData.load(cfg.dataDir());
         return protocol("kaggle-house", "linear model", linear(data.columns().size()), data, cfg,
                 (folds, full) -> List.of(
-                        Book.HOUSE_AVG_TRAIN.check(average(folds, Fit::lastTrain)),
-                        Book.HOUSE_AVG_VALID.check(average(folds, Fit::lastValid)),
-                        Book.HOUSE_FULL_TRAIN.check(full.lastTrain())));
+                        BookNumbers.HOUSE_AVG_TRAIN.check(average(folds, Fit::lastTrain)),
+                        BookNumbers.HOUSE_AVG_VALID.check(average(folds, Fit::lastValid)),
+                        BookNumbers.HOUSE_FULL_TRAIN.check(full.lastTrain())));
     }
 
     /**
      * The section's protocol for {@code recipe}: k-fold cross-validation (per-fold and average log-rmse printed),
-     * then training on all data, predicting the test houses and writing {@code out/name/submission.csv} when
-     * {@code cfg.out()} is set.
+     * then training on all data and predicting the test houses (the result's {@code submission.csv}).
      */
-    public static HouseResult protocol(String name, String label, Recipe recipe, HouseData data, RunConfig cfg,
+    public static HousePriceResult protocol(String name, String label, Recipe recipe, HouseData data, RunConfig cfg,
             BiFunction<List<Fit>, Fit, List<BookCheck>> checks) throws IOException {
-        Device device = Djl.device(cfg.device());
-        try (NDManager m = Djl.newManager(device); Djl.ThreadScope one = Djl.singleThreaded(device)) {
-            Tensors train = data.train(m);
+        Device device = TorchRuntime.device(cfg.device());
+        try (NDManager m = TorchRuntime.newManager(device); TorchRuntime.ThreadScope one = TorchRuntime.singleThreaded(device)) {
+            InMemoryDataset train = data.train(m);
             NDArray test = data.test(m);
             List<Fit> folds = HouseTraining.kFold(recipe, cfg, train, K);
             for (int i = 0; i < folds.size(); i++) {
@@ -90,37 +94,26 @@ public final class KaggleHouse {
                     average(folds, Fit::lastTrain), average(folds, Fit::lastValid));
             Fit full = HouseTraining.fit(recipe, cfg, train, null, test, new Random(cfg.seed() + K));
             System.out.printf("  %s on all training data: train log rmse %.6f%n", label, full.lastTrain());
-            Path submission = cfg.out() == null ? null
-                    : writeSubmission(cfg.out().resolve(name), data.testIds(), full.testPreds());
             double[] epochs = IntStream.rangeClosed(1, cfg.epochs()).asDoubleStream().toArray();
             XYChart chart = Plots.chart("House prices, " + label + ", fold 1", "epoch", "log rmse", true);
             Plots.line(chart, "train", epochs, folds.get(0).trainLs());
             Plots.line(chart, "valid", epochs, folds.get(0).validLs());
-            return new HouseResult(folds, full, data.testIds(), submission, checks.apply(folds, full),
+            return new HousePriceResult(folds, full, data.testIds(), checks.apply(folds, full),
                     List.of(Figure.of("fold1", chart)));
         }
     }
 
-    /** Writes {@code dir/submission.csv} (header Id,SalePrice) in one move, so no partial file is ever left. */
-    static Path writeSubmission(Path dir, int[] ids, float[] prices) throws IOException {
+    /** The Kaggle submission: header {@code Id,SalePrice}, one line per test house. */
+    static String submission(int[] ids, float[] prices) {
         if (ids.length != prices.length) {
             throw new IllegalArgumentException(ids.length + " test ids but " + prices.length + " predictions");
         }
-        Files.createDirectories(dir);
-        Path target = dir.resolve("submission.csv");
-        Path part = dir.resolve(".submission.csv.part");
-        try {
-            try (Writer w = Files.newBufferedWriter(part, StandardCharsets.UTF_8)) {
-                w.write("Id,SalePrice\n");
-                for (int i = 0; i < ids.length; i++) {
-                    w.write(ids[i] + "," + new BigDecimal(Float.toString(prices[i])).toPlainString() + "\n");
-                }
-            }
-            Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(part);
+        StringBuilder csv = new StringBuilder("Id,SalePrice\n");
+        for (int i = 0; i < ids.length; i++) {
+            csv.append(ids[i]).append(',').append(new BigDecimal(Float.toString(prices[i])).toPlainString())
+                    .append('\n');
         }
-        return target;
+        return csv.toString();
     }
 
     static double average(List<Fit> folds, java.util.function.ToDoubleFunction<Fit> f) {
@@ -128,6 +121,6 @@ public final class KaggleHouse {
     }
 
     public static void main(String[] args) {
-        Main.runOne("kaggle-house", args);
+        Launcher.main(EXPERIMENT, args);
     }
 }

@@ -4,9 +4,10 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
-import d2l.mlp.cli.Main;
-import d2l.mlp.core.Book;
-import d2l.mlp.core.RunConfig;
+import d2l.mlp.experiment.Experiment;
+import d2l.mlp.experiment.Launcher;
+import d2l.mlp.reference.BookNumbers;
+import d2l.mlp.runtime.RunConfig;
 import d2l.mlp.s410_kaggle_house.HouseTraining.Fit;
 import d2l.mlp.s410_kaggle_house.HouseTraining.Recipe;
 import java.io.IOException;
@@ -19,6 +20,10 @@ import java.util.List;
  * hidden ReLU layer with dropout, and Adam's weight decay keeps its 331 × {@value #HIDDEN} weights small.
  */
 public final class KaggleHouseMlp {
+
+    /** The experiment, as the CLI lists it. */
+    public static final Experiment EXPERIMENT = new Experiment("kaggle-house-mlp", "4.10+",
+            "House prices beyond the book: MLP on log price, 5-fold", KaggleHouseMlp::defaults, KaggleHouseMlp::run);
 
     /** Hidden units. */
     public static final int HIDDEN = 64;
@@ -42,13 +47,13 @@ public final class KaggleHouseMlp {
                 .add(Linear.builder().setUnits(1).build()), weightDecay, true);
     }
 
-    public static HouseResult run(RunConfig cfg) throws IOException {
+    public static HousePriceResult run(RunConfig cfg) throws IOException {
         HouseData data = HouseData.load(cfg.dataDir());
         return KaggleHouse.protocol("kaggle-house-mlp", "MLP", mlp(HIDDEN, DROPOUT, WEIGHT_DECAY), data, cfg,
-                (folds, full) -> List.of(Book.HOUSE_MLP_VALID.check(KaggleHouse.average(folds, Fit::lastValid))));
+                (folds, full) -> List.of(BookNumbers.HOUSE_MLP_VALID.check(KaggleHouse.average(folds, Fit::lastValid))));
     }
 
     public static void main(String[] args) {
-        Main.runOne("kaggle-house-mlp", args);
+        Launcher.main(EXPERIMENT, args);
     }
 }

@@ -2,7 +2,7 @@ package d2l.mlp.scratch;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
-import d2l.mlp.core.Djl;
+import d2l.mlp.runtime.TorchRuntime;
 
 /** The chapter's hand-written operations; tests check each against DJL's built-in. */
 public final class Ops {
@@ -27,7 +27,7 @@ public final class Ops {
      * The book's {@code dropout_layer}: each element is kept with probability {@code 1 − p} and scaled by
      * {@code 1/(1 − p)} (as {@code x · (mask/(1 − p))}), so the expectation is unchanged; {@code p = 0} returns
      * {@code x} itself and {@code p = 1} returns zeros. The mask is {@code U[0, 1) > p}, drawn from libtorch's
-     * generator (seeded by {@code Djl.seed}), on {@code x}'s manager.
+     * generator (seeded by {@code TorchRuntime.seed}), on {@code x}'s manager.
      *
      * @throws IllegalArgumentException when {@code p} is not in [0, 1]
      */
@@ -41,10 +41,10 @@ public final class Ops {
         if (p == 1f) {
             return x.zerosLike();
         }
-        // p and 1 − p as tensors made on x's device (Djl.scalar), not Number operands (see Djl.scalar). The scale
+        // p and 1 − p as tensors made on x's device (TorchRuntime.scalar), not Number operands (see TorchRuntime.scalar). The scale
         // goes into the mask, which needs no gradient: x · (mask / (1 − p)).
-        NDArray mask = x.getManager().randomUniform(0f, 1f, x.getShape(), x.getDataType()).gt(Djl.scalar(x, p))
-                .toType(x.getDataType(), false).div(Djl.scalar(x, 1f - p));
+        NDArray mask = x.getManager().randomUniform(0f, 1f, x.getShape(), x.getDataType()).gt(TorchRuntime.scalar(x, p))
+                .toType(x.getDataType(), false).div(TorchRuntime.scalar(x, 1f - p));
         return x.mul(mask);
     }
 }

@@ -2,7 +2,7 @@ package d2l.mlp.scratch;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import d2l.mlp.core.Djl;
+import d2l.mlp.runtime.TorchRuntime;
 
 /** Hand-written regularization terms; tests check them against DJL's weight-decay losses. */
 public final class Penalties {
@@ -19,6 +19,6 @@ public final class Penalties {
     public static NDArray l2Penalty(NDManager scope, NDArray w) {
         NDArray squares = w.square();
         squares.attach(scope);
-        return squares.sum().div(Djl.scalar(squares, 2f));
+        return squares.sum().div(TorchRuntime.scalar(squares, 2f));
     }
 }

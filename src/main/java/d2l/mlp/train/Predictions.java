@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import d2l.mlp.data.FashionMnist;
-import d2l.mlp.data.Tensors;
+import d2l.mlp.data.InMemoryDataset;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
@@ -25,7 +25,7 @@ public final class Predictions {
     private Predictions() {}
 
     /** A grid of the first {@code rows·cols} test images. */
-    public static BufferedImage grid(Learner learner, Tensors test, int rows, int cols) {
+    public static BufferedImage grid(Learner learner, InMemoryDataset test, int rows, int cols) {
         int n = rows * cols;
         float[] pixels;
         long[] truth;

@@ -4,8 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.loss.Loss;
-import d2l.mlp.core.Djl;
-import d2l.mlp.scratch.Sgd;
+import d2l.mlp.runtime.TorchRuntime;
+import d2l.mlp.scratch.MinibatchSgd;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -40,12 +40,12 @@ public final class ScratchLearner implements Learner {
     public NDList trainBatch(NDArray x, NDArray y) {
         NDArray yHat;
         NDArray l;
-        try (GradientCollector gc = Djl.engine().newGradientCollector()) {
+        try (GradientCollector gc = TorchRuntime.engine().newGradientCollector()) {
             yHat = trainForward.apply(x);
             l = loss.evaluate(new NDList(y), new NDList(yHat));
             gc.backward(l);
         }
-        Sgd.step(params, lr);
+        MinibatchSgd.step(params, lr);
         return new NDList(yHat, l);
     }
 

@@ -3,7 +3,7 @@ package d2l.mlp.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.training.loss.Loss;
-import d2l.mlp.core.Djl;
+import d2l.mlp.runtime.TorchRuntime;
 
 /**
  * Squared error averaged over the batch: {@code mean((ŷ − y)²)} (PyTorch's {@code nn.MSELoss}, the book's concise
@@ -11,7 +11,7 @@ import d2l.mlp.core.Djl;
  *
  * <p>DJL's {@code L2Loss} computes the same numbers but always multiplies by its weight as a Java {@code float},
  * which autograd keeps over a buffer the garbage collector may free before the backward pass (see
- * {@link Djl#scalar}); this one has no such operand.
+ * {@link TorchRuntime#scalar}); this one has no such operand.
  */
 public final class SquaredLoss extends Loss {
 
@@ -36,6 +36,6 @@ public final class SquaredLoss extends Loss {
     public NDArray evaluate(NDList labels, NDList predictions) {
         NDArray pred = predictions.singletonOrThrow();
         NDArray squares = labels.singletonOrThrow().reshape(pred.getShape()).sub(pred).square();
-        return (halved ? squares.div(Djl.scalar(squares, 2f)) : squares).mean();
+        return (halved ? squares.div(TorchRuntime.scalar(squares, 2f)) : squares).mean();
     }
 }

@@ -51,7 +51,7 @@ class MainTest {
 
     @Test
     void gpuWithoutAGpuIsAClearError() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(d2l.mlp.core.Djl.engine().getGpuCount() == 0);
+        org.junit.jupiter.api.Assumptions.assumeTrue(d2l.mlp.runtime.TorchRuntime.engine().getGpuCount() == 0);
         assertUsageError("sees 0 GPU", "run", "activations", "--device", "gpu", "--out", tmp.toString());
         assertFalse(Files.exists(tmp.resolve("activations")), "nothing is written before the device is known");
     }
@@ -81,8 +81,8 @@ class MainTest {
 
     @Test
     void onlyBugsGetAStackTrace() {
-        assertTrue(Main.explainedByMessage(new ai.djl.engine.EngineException("libtorch not found")));
-        assertTrue(Main.explainedByMessage(new java.io.FileNotFoundException("train.csv")));
-        assertFalse(Main.explainedByMessage(new NullPointerException()));
+        assertTrue(d2l.mlp.experiment.Launcher.explainedByMessage(new ai.djl.engine.EngineException("libtorch not found")));
+        assertTrue(d2l.mlp.experiment.Launcher.explainedByMessage(new java.io.FileNotFoundException("train.csv")));
+        assertFalse(d2l.mlp.experiment.Launcher.explainedByMessage(new NullPointerException()));
     }
 }

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import com.sun.net.httpserver.HttpServer;
-import d2l.mlp.core.Djl;
+import d2l.mlp.runtime.TorchRuntime;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -57,7 +57,7 @@ class FashionMnistTest {
 
     @Test
     void loadsDebianFilesWithTheBookShapes() throws IOException {
-        try (NDManager m = Djl.newManager(Device.cpu())) {
+        try (NDManager m = TorchRuntime.newManager(Device.cpu())) {
             FashionMnist.Data data = FashionMnist.loadFrom(m, DEBIAN);
             assertEquals(60000, data.train().size());
             assertEquals(10000, data.test().size());
@@ -113,9 +113,9 @@ class FashionMnistTest {
         Path mirror = Files.createDirectories(tmp.resolve("mirror"));
         copyAll(DEBIAN, mirror);
         Path images = mirror.resolve(FashionMnist.File.TRAIN_IMAGES.fileName);
-        Idx idx = Idx.read(images);
+        IdxFile idx = IdxFile.read(images);
         idx.data()[1000] ^= 1;
-        IdxTest.write(images, 0x0803, idx.dims(), idx.data());
+        IdxFileTest.write(images, 0x0803, idx.dims(), idx.data());
         HttpServer server = serve(mirror, b -> b, new AtomicInteger());
         try {
             Path cache = tmp.resolve("cache");
@@ -147,8 +147,8 @@ class FashionMnistTest {
         Path dir = Files.createDirectories(tmp.resolve("corrupt"));
         copyAll(DEBIAN, dir);
         Path labels = dir.resolve(FashionMnist.File.TEST_LABELS.fileName);
-        IdxTest.write(labels, 0x0801, new int[] {9999}, new byte[9999]);
-        try (NDManager m = Djl.newManager(Device.cpu())) {
+        IdxFileTest.write(labels, 0x0801, new int[] {9999}, new byte[9999]);
+        try (NDManager m = TorchRuntime.newManager(Device.cpu())) {
             CorruptDataException e = assertThrows(CorruptDataException.class, () -> FashionMnist.loadFrom(m, dir));
             assertTrue(e.getMessage().contains(labels.toString()) && e.getMessage().contains("shape"),
                     e.getMessage());

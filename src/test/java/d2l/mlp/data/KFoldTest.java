@@ -8,24 +8,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import d2l.mlp.core.Djl;
+import d2l.mlp.runtime.TorchRuntime;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class KFoldTest {
 
-    private static Tensors rows(NDManager m, int n) {
-        return new Tensors(m.arange(0f, 2f * n).reshape(n, 2), m.arange(0f, (float) n));
+    private static InMemoryDataset rows(NDManager m, int n) {
+        return new InMemoryDataset(m.arange(0f, 2f * n).reshape(n, 2), m.arange(0f, (float) n));
     }
 
-    private static float[] ids(Tensors t) {
+    private static float[] ids(InMemoryDataset t) {
         return t.y().toFloatArray();
     }
 
     @Test
     void contiguousFoldsLikeTheBook() {
-        try (NDManager m = Djl.newManager(Device.cpu())) {
-            Tensors data = rows(m, 10);
+        try (NDManager m = TorchRuntime.newManager(Device.cpu())) {
+            InMemoryDataset data = rows(m, 10);
             KFold.Fold first = KFold.fold(m, data, 5, 0);
             assertArrayEquals(new float[] {0, 1}, ids(first.valid()));
             assertArrayEquals(new float[] {2, 3, 4, 5, 6, 7, 8, 9}, ids(first.train()));
@@ -41,8 +41,8 @@ class KFoldTest {
 
     @Test
     void theRemainderBelongsToNoFold() {
-        try (NDManager m = Djl.newManager(Device.cpu())) {
-            Tensors data = rows(m, 11); // 11 = 3·3 + 2: rows 9 and 10 are left out
+        try (NDManager m = TorchRuntime.newManager(Device.cpu())) {
+            InMemoryDataset data = rows(m, 11); // 11 = 3·3 + 2: rows 9 and 10 are left out
             for (int i = 0; i < 3; i++) {
                 KFold.Fold f = KFold.fold(m, data, 3, i);
                 float[] all = new float[9];
@@ -56,8 +56,8 @@ class KFoldTest {
 
     @Test
     void badKIsAClearError() {
-        try (NDManager m = Djl.newManager(Device.cpu())) {
-            Tensors data = rows(m, 4);
+        try (NDManager m = TorchRuntime.newManager(Device.cpu())) {
+            InMemoryDataset data = rows(m, 4);
             assertTrue(assertThrows(IllegalArgumentException.class, () -> KFold.fold(m, data, 1, 0))
                     .getMessage().contains("k >= 2"));
             assertTrue(assertThrows(IllegalArgumentException.class, () -> KFold.fold(m, data, 5, 0))
@@ -69,8 +69,8 @@ class KFoldTest {
 
     @Test
     void seededShuffleIsAPermutationAndRepeatable() {
-        try (NDManager m = Djl.newManager(Device.cpu())) {
-            Tensors data = rows(m, 50);
+        try (NDManager m = TorchRuntime.newManager(Device.cpu())) {
+            InMemoryDataset data = rows(m, 50);
             float[] a = ids(KFold.shuffled(m, data, 7));
             float[] b = ids(KFold.shuffled(m, data, 7));
             assertArrayEquals(a, b);

@@ -3,17 +3,17 @@ package d2l.mlp.regression;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import d2l.mlp.core.BookCheck;
-import d2l.mlp.core.RunConfig;
-import d2l.mlp.s46_dropout.DropoutConcise;
-import d2l.mlp.s46_dropout.DropoutScratch;
-import d2l.mlp.train.TrainResult;
+import d2l.mlp.reference.BookCheck;
+import d2l.mlp.runtime.RunConfig;
+import d2l.mlp.s406_dropout.DropoutConcise;
+import d2l.mlp.s406_dropout.DropoutScratch;
+import d2l.mlp.train.ClassifierResult;
 import org.junit.jupiter.api.Test;
 
 /** The two dropout networks of §4.6 for the book's 10 epochs, against the spread of the book's builds. */
 class DropoutRegressionTest {
 
-    private static void assertInsideBook(TrainResult r) {
+    private static void assertInsideBook(ClassifierResult r) {
         assertEquals(10, r.history().size());
         assertEquals(3, r.checks().size());
         for (BookCheck c : r.checks()) {
@@ -34,9 +34,9 @@ class DropoutRegressionTest {
     @Test
     void handWrittenDropoutRunsAreReproducible() throws Exception {
         RunConfig cfg = DropoutScratch.defaults().withDevice("cpu").withEpochs(1).withSeed(7);
-        TrainResult a = DropoutScratch.run(cfg);
+        ClassifierResult a = DropoutScratch.run(cfg);
         System.gc();
-        TrainResult b = DropoutScratch.run(cfg);
+        ClassifierResult b = DropoutScratch.run(cfg);
         assertEquals(a.last().trainLoss(), b.last().trainLoss(), 0.0);
         assertEquals(a.last().testAcc(), b.last().testAcc(), 0.0);
     }

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import d2l.mlp.core.BookCheck;
-import d2l.mlp.core.RunConfig;
-import d2l.mlp.s410_kaggle_house.HouseResult;
+import d2l.mlp.reference.BookCheck;
+import d2l.mlp.runtime.RunConfig;
+import d2l.mlp.s410_kaggle_house.HousePriceResult;
 import d2l.mlp.s410_kaggle_house.HouseTraining.Fit;
 import d2l.mlp.s410_kaggle_house.KaggleHouse;
 import d2l.mlp.s410_kaggle_house.KaggleHouseMlp;
@@ -27,7 +27,7 @@ class KaggleHouseRegressionTest {
 
     @Test
     void linearModelLandsInsideTheBooksSpreadAndWritesTheSubmission() throws Exception {
-        HouseResult r = KaggleHouse.run(KaggleHouse.defaults().withDevice("cpu").withOut(tmp));
+        HousePriceResult r = KaggleHouse.run(KaggleHouse.defaults().withDevice("cpu").withOut(tmp));
         assertEquals(3, r.checks().size());
         for (BookCheck c : r.checks()) {
             assertTrue(c.inside(), c.toString());
@@ -49,7 +49,7 @@ class KaggleHouseRegressionTest {
 
     @Test
     void mlpBeatsTheLinearModelAndMeetsItsTarget() throws Exception {
-        HouseResult r = KaggleHouseMlp.run(KaggleHouseMlp.defaults().withDevice("cpu"));
+        HousePriceResult r = KaggleHouseMlp.run(KaggleHouseMlp.defaults().withDevice("cpu"));
         assertEquals(1, r.checks().size());
         assertTrue(r.checks().get(0).inside(), r.checks().get(0).toString());
         assertTrue(r.averageValid() <= 0.14, "MLP average valid log rmse " + r.averageValid());
@@ -59,8 +59,8 @@ class KaggleHouseRegressionTest {
     @Test
     void theSameSeedGivesIdenticalCurves() throws Exception {
         RunConfig cfg = KaggleHouse.defaults().withDevice("cpu").withEpochs(3).withSeed(5);
-        HouseResult a = KaggleHouse.run(cfg);
-        HouseResult b = KaggleHouse.run(cfg);
+        HousePriceResult a = KaggleHouse.run(cfg);
+        HousePriceResult b = KaggleHouse.run(cfg);
         for (int i = 0; i < KaggleHouse.K; i++) {
             assertArrayEquals(a.folds().get(i).validLs(), b.folds().get(i).validLs(), 0.0);
         }

@@ -4,21 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import d2l.mlp.core.BookCheck;
-import d2l.mlp.core.RunConfig;
-import d2l.mlp.s41_mlp.Activations;
-import d2l.mlp.s42_mlp_scratch.MlpScratch;
-import d2l.mlp.s43_mlp_concise.MlpConcise;
-import d2l.mlp.train.TrainResult;
+import d2l.mlp.reference.BookCheck;
+import d2l.mlp.runtime.RunConfig;
+import d2l.mlp.s401_mlp.Activations;
+import d2l.mlp.s402_mlp_scratch.MlpScratch;
+import d2l.mlp.s403_mlp_concise.MlpConcise;
+import d2l.mlp.train.ClassifierResult;
 import org.junit.jupiter.api.Test;
 
 /**
  * Reruns the chapter's Fashion-MNIST experiments for the book's 10 epochs and asserts the final numbers lie in the
- * spread of the book's official builds ({@link d2l.mlp.core.Book}); and that a seed fixes every number on a CPU.
+ * spread of the book's official builds ({@link d2l.mlp.reference.BookNumbers}); and that a seed fixes every number on a CPU.
  */
 class MlpRegressionTest {
 
-    private static void assertInsideBook(TrainResult r) {
+    private static void assertInsideBook(ClassifierResult r) {
         assertEquals(3, r.checks().size());
         for (BookCheck c : r.checks()) {
             assertTrue(c.inside(), c.toString());
@@ -27,14 +27,14 @@ class MlpRegressionTest {
 
     @Test
     void mlpFromScratchLandsInsideTheBooksSpread() throws Exception {
-        TrainResult r = MlpScratch.run(MlpScratch.defaults().withDevice("cpu"));
+        ClassifierResult r = MlpScratch.run(MlpScratch.defaults().withDevice("cpu"));
         assertEquals(10, r.history().size());
         assertInsideBook(r);
     }
 
     @Test
     void mlpConciseLandsInsideTheBooksSpread() throws Exception {
-        TrainResult r = MlpConcise.run(MlpConcise.defaults().withDevice("cpu"));
+        ClassifierResult r = MlpConcise.run(MlpConcise.defaults().withDevice("cpu"));
         assertEquals(10, r.history().size());
         assertInsideBook(r);
     }
@@ -42,9 +42,9 @@ class MlpRegressionTest {
     @Test
     void theSameSeedGivesIdenticalNumbersAndAnotherSeedDoesNot() throws Exception {
         RunConfig cfg = MlpConcise.defaults().withDevice("cpu").withEpochs(2).withSeed(11);
-        TrainResult a = MlpConcise.run(cfg);
-        TrainResult b = MlpConcise.run(cfg);
-        TrainResult c = MlpConcise.run(cfg.withSeed(12));
+        ClassifierResult a = MlpConcise.run(cfg);
+        ClassifierResult b = MlpConcise.run(cfg);
+        ClassifierResult c = MlpConcise.run(cfg.withSeed(12));
         for (int i = 0; i < 2; i++) {
             assertEquals(a.history().get(i).trainLoss(), b.history().get(i).trainLoss(), 0.0);
             assertEquals(a.history().get(i).trainAcc(), b.history().get(i).trainAcc(), 0.0);

@@ -3,10 +3,10 @@ package d2l.mlp.regression;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import d2l.mlp.core.BookCheck;
-import d2l.mlp.s44_underfit_overfit.ModelSelection;
-import d2l.mlp.s44_underfit_overfit.PolyData;
-import d2l.mlp.s44_underfit_overfit.UnderfitOverfit;
+import d2l.mlp.reference.BookCheck;
+import d2l.mlp.s404_underfit_overfit.ModelSelection;
+import d2l.mlp.s404_underfit_overfit.PolyData;
+import d2l.mlp.s404_underfit_overfit.UnderfitOverfit;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -2,13 +2,13 @@ package d2l.mlp.regression;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import d2l.mlp.core.Book;
-import d2l.mlp.core.BookCheck;
-import d2l.mlp.core.RunConfig;
-import d2l.mlp.s45_weight_decay.WeightDecay;
-import d2l.mlp.s45_weight_decay.WeightDecayConcise;
-import d2l.mlp.s45_weight_decay.WeightDecayScratch;
-import d2l.mlp.s45_weight_decay.WeightDecaySweep;
+import d2l.mlp.reference.BookNumbers;
+import d2l.mlp.reference.BookCheck;
+import d2l.mlp.runtime.RunConfig;
+import d2l.mlp.s405_weight_decay.WeightDecay;
+import d2l.mlp.s405_weight_decay.WeightDecayConcise;
+import d2l.mlp.s405_weight_decay.WeightDecayScratch;
+import d2l.mlp.s405_weight_decay.WeightDecaySweep;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,7 +22,7 @@ class WeightDecayRegressionTest {
 
     private static final int SEEDS = 5;
 
-    private static void assertMedianInside(Book.Value v, double[] ours) {
+    private static void assertMedianInside(BookNumbers.Value v, double[] ours) {
         double[] sorted = ours.clone();
         Arrays.sort(sorted);
         BookCheck c = v.check(sorted[sorted.length / 2]);
@@ -45,8 +45,8 @@ class WeightDecayRegressionTest {
             norms[0][s - 1] = o.run(0).norm();
             norms[1][s - 1] = o.run(3).norm();
         }
-        assertMedianInside(Book.WD_SCRATCH_NORM_0, norms[0]);
-        assertMedianInside(Book.WD_SCRATCH_NORM_3, norms[1]);
+        assertMedianInside(BookNumbers.WD_SCRATCH_NORM_0, norms[0]);
+        assertMedianInside(BookNumbers.WD_SCRATCH_NORM_3, norms[1]);
     }
 
     @Test
@@ -58,9 +58,9 @@ class WeightDecayRegressionTest {
             norms[1][s - 1] = o.run(3).norm();
             assertTrue(o.run(3).finalTest() < o.run(0).finalTest() / 100, "wd 3 generalizes");
         }
-        assertTrue(Book.WD_CONCISE_NORM_0.check(norms[0][0]).inside(), "default seed, wd 0: " + norms[0][0]);
-        assertMedianInside(Book.WD_CONCISE_NORM_0, norms[0]);
-        assertMedianInside(Book.WD_CONCISE_NORM_3, norms[1]);
+        assertTrue(BookNumbers.WD_CONCISE_NORM_0.check(norms[0][0]).inside(), "default seed, wd 0: " + norms[0][0]);
+        assertMedianInside(BookNumbers.WD_CONCISE_NORM_0, norms[0]);
+        assertMedianInside(BookNumbers.WD_CONCISE_NORM_3, norms[1]);
     }
 
     @Test

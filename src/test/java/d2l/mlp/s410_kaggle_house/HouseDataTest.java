@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
-import d2l.mlp.core.Djl;
+import d2l.mlp.runtime.TorchRuntime;
 import d2l.mlp.data.CorruptDataException;
 import d2l.mlp.data.DataHub;
 import java.io.IOException;
@@ -115,7 +115,7 @@ class HouseDataTest {
 
     @Test
     void tensorsHoldTheTrainingAndTestRows() {
-        try (NDManager m = Djl.newManager(Device.cpu())) {
+        try (NDManager m = TorchRuntime.newManager(Device.cpu())) {
             var train = data.train(m);
             assertEquals(new ai.djl.ndarray.types.Shape(1460, 331), train.x().getShape());
             assertEquals(new ai.djl.ndarray.types.Shape(1460, 1), train.y().getShape());

@@ -13,7 +13,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
-import d2l.mlp.core.Djl;
+import d2l.mlp.runtime.TorchRuntime;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,8 +48,8 @@ class DropoutLayerTest {
     @ParameterizedTest
     @ValueSource(floats = {0.2f, 0.5f, 0.8f})
     void oursAndDjlsDropoutZeroAFractionPAndScaleSurvivors(float p) {
-        Djl.seed(5);
-        try (NDManager m = Djl.newManager(Device.cpu())) {
+        TorchRuntime.seed(5);
+        try (NDManager m = TorchRuntime.newManager(Device.cpu())) {
             assertDropout(m, p, x -> Ops.dropoutLayer(x, p), "dropoutLayer");
             Dropout block = Dropout.builder().optRate(p).build();
             block.initialize(m, DataType.FLOAT32, SHAPE);
@@ -63,7 +63,7 @@ class DropoutLayerTest {
 
     @Test
     void endpointsAndInvalidProbabilities() {
-        try (NDManager m = Djl.newManager(Device.cpu())) {
+        try (NDManager m = TorchRuntime.newManager(Device.cpu())) {
             NDArray x = m.randomUniform(0f, 1f, new Shape(10, 10));
             assertSame(x, Ops.dropoutLayer(x, 0f));
             NDArray zeros = Ops.dropoutLayer(x, 1f);
@@ -79,12 +79,12 @@ class DropoutLayerTest {
 
     @Test
     void gradientFlowsOnlyThroughSurvivorsScaledBy1OverOneMinusP() {
-        Djl.seed(6);
-        try (NDManager m = Djl.newManager(Device.cpu())) {
+        TorchRuntime.seed(6);
+        try (NDManager m = TorchRuntime.newManager(Device.cpu())) {
             NDArray x = m.randomUniform(0f, 1f, new Shape(100, 100)).add(1f);
             x.setRequiresGradient(true);
             NDArray y;
-            try (var gc = Djl.engine().newGradientCollector()) {
+            try (var gc = TorchRuntime.engine().newGradientCollector()) {
                 y = Ops.dropoutLayer(x, 0.5f);
                 churnGarbage(); // a GC between forward and backward must not change the gradient
                 gc.backward(y);

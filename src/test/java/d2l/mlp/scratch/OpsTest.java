@@ -7,7 +7,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Activation;
 import ai.djl.training.GradientCollector;
-import d2l.mlp.core.Djl;
+import d2l.mlp.runtime.TorchRuntime;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +32,7 @@ class OpsTest {
         NDArray x = m.create(points());
         x.setRequiresGradient(true);
         NDArray y;
-        try (GradientCollector gc = Djl.engine().newGradientCollector()) {
+        try (GradientCollector gc = TorchRuntime.engine().newGradientCollector()) {
             y = f.apply(x);
             gc.backward(y);
         }
@@ -49,7 +49,7 @@ class OpsTest {
 
     @Test
     void scratchReluEqualsDjlReluInValueAndGradientIncludingZero() {
-        try (NDManager m = Djl.newManager(ai.djl.Device.cpu())) {
+        try (NDManager m = TorchRuntime.newManager(ai.djl.Device.cpu())) {
             float[][] ours = valueAndGrad(m, Ops::relu);
             float[][] djl = valueAndGrad(m, Activation::relu);
             // values equal as numbers (libtorch keeps an input of -0.0 as -0.0, ours gives 0.0); a negative input

@@ -11,7 +11,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.loss.L2WeightDecay;
-import d2l.mlp.core.Djl;
+import d2l.mlp.runtime.TorchRuntime;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +21,7 @@ class PenaltiesTest {
         NDArray w = m.create(w0, new Shape(w0.length, 1));
         w.setRequiresGradient(true);
         NDArray v;
-        try (GradientCollector gc = Djl.engine().newGradientCollector()) {
+        try (GradientCollector gc = TorchRuntime.engine().newGradientCollector()) {
             v = f.apply(w);
             gc.backward(v);
         }
@@ -30,8 +30,8 @@ class PenaltiesTest {
 
     @Test
     void l2PenaltyEqualsDjlL2WeightDecayWithHalfLambdaInValueAndGradient() {
-        try (NDManager m = Djl.newManager(Device.cpu())) {
-            Djl.seed(3);
+        try (NDManager m = TorchRuntime.newManager(Device.cpu())) {
+            TorchRuntime.seed(3);
             float[] w0 = m.randomNormal(0f, 1f, new Shape(200), DataType.FLOAT32).toFloatArray();
             try (NDManager scope = m.newSubManager()) {
                 float[][] ours = valueAndGrad(m, w0, w -> Penalties.l2Penalty(scope, w));
@@ -51,7 +51,7 @@ class PenaltiesTest {
 
     @Test
     void l2PenaltyLeavesNothingOnTheParametersManager() {
-        try (NDManager m = Djl.newManager(Device.cpu())) {
+        try (NDManager m = TorchRuntime.newManager(Device.cpu())) {
             NDArray w = m.ones(new Shape(4));
             int before = m.getManagedArrays().size();
             try (NDManager scope = m.newSubManager()) {

@@ -1,0 +1,162 @@
+package d2l.mlp.experiment;
+
+import d2l.mlp.report.ExperimentResult;
+import d2l.mlp.report.OutputDirectory;
+import d2l.mlp.report.ResultWriter;
+import d2l.mlp.runtime.JvmTuning;
+import d2l.mlp.runtime.RunConfig;
+import d2l.mlp.runtime.TorchRuntime;
+import d2l.mlp.train.TrainingDivergedException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * Runs experiments from a command line: option parsing, the output directory, the run itself, writing the results,
+ * and the exit status (0 ok, 1 failed run, 2 bad command line). The CLI's {@code run} and {@code all} and every
+ * section's {@code main} go through it.
+ */
+public final class Launcher {
+
+    /** Exit status for a bad command line. */
+    public static final int USAGE = 2;
+
+    /** Exit status for a run that failed. */
+    public static final int FAILED = 1;
+
+    private Launcher() {}
+
+    /** A section's {@code main}: runs {@code experiment} with the options in {@code args} and exits. */
+    public static void main(Experiment experiment, String[] args) {
+        JvmTuning.skipOptimizingCompiler(); // faster here; see JvmTuning
+        System.exit(execute(new SingleRun(experiment), args));
+    }
+
+    /** Runs {@code command} (a picocli command) on {@code args}; returns the exit status. */
+    public static int execute(Object command, String... args) {
+        CommandLine cli = new CommandLine(command);
+        cli.setParameterExceptionHandler((e, a) -> {
+            System.err.println("d2l-mlp: " + e.getMessage() + " (see 'd2l-mlp --help')");
+            return USAGE;
+        });
+        cli.setExecutionExceptionHandler((e, c, p) -> {
+            if (e instanceof IllegalArgumentException) {
+                System.err.println("d2l-mlp: " + e.getMessage());
+                return USAGE;
+            }
+            System.err.println("d2l-mlp: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
+            if (!explainedByMessage(e)) {
+                e.printStackTrace();
+            }
+            return FAILED;
+        });
+        return cli.execute(args);
+    }
+
+    /**
+     * Whether {@code e}'s message already says what went wrong and what to do — a diverged run, a missing or bad
+     * file, an engine that would not start — so the user is not shown a stack trace. Anything else is a bug and
+     * gets one.
+     */
+    public static boolean explainedByMessage(Throwable e) {
+        return e instanceof TrainingDivergedException || e instanceof java.io.IOException
+                || e instanceof ai.djl.engine.EngineException || e instanceof InterruptedException;
+    }
+
+    /** Options shared by every way of running experiments; unset ones keep each experiment's book default. */
+    public static final class Options {
+        @Option(names = "--epochs", description = "Number of epochs (default: the book's, per experiment).")
+        Integer epochs;
+
+        @Option(names = "--lr", description = "Learning rate (default: the book's, per experiment).")
+        Double lr;
+
+        @Option(names = "--batch-size", description = "Minibatch size (default: the book's, per experiment).")
+        Integer batchSize;
+
+        @Option(names = "--seed", defaultValue = "" + RunConfig.DEFAULT_SEED,
+                description = "Random seed (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--device", defaultValue = "auto",
+                description = "auto, cpu or gpu (default: ${DEFAULT-VALUE}).")
+        String device;
+
+        @Option(names = "--data-dir", description = "Directory searched first for data sets (also D2L_DATA_DIR).")
+        Path dataDir;
+
+        @Option(names = "--out", defaultValue = "results",
+                description = "Results directory (default: ${DEFAULT-VALUE}).")
+        Path out;
+
+        /** {@code d} with the options given on the command line; throws for a bad value. */
+        RunConfig apply(RunConfig d) {
+            if (epochs != null && epochs <= 0) {
+                throw new IllegalArgumentException("--epochs must be > 0, got " + epochs);
+            }
+            if (lr != null && !(lr > 0 && Double.isFinite(lr))) {
+                throw new IllegalArgumentException("--lr must be a finite number > 0, got " + lr);
+            }
+            if (batchSize != null && batchSize <= 0) {
+                throw new IllegalArgumentException("--batch-size must be > 0, got " + batchSize);
+            }
+            return new RunConfig(epochs != null ? epochs : d.epochs(), lr != null ? lr : d.lr(),
+                    batchSize != null ? batchSize : d.batchSize(), seed, device, dataDir, out);
+        }
+
+        /**
+         * Runs {@code experiments} in order, each written to {@code --out} when it ends. Every flag is checked and
+         * the output directory is claimed before the engine starts; an experiment that fails leaves nothing of its
+         * own behind, and the ones before it stay written.
+         */
+        public int runAll(List<Experiment> experiments) throws Exception {
+            long start = System.nanoTime();
+            for (Experiment e : experiments) {
+                apply(e.defaults().get()); // validate every flag before anything runs
+            }
+            try (OutputDirectory dir = OutputDirectory.claim(out)) {
+                // --device too (gpu without one is an error before any data is loaded); say what it resolved to
+                System.out.println("device: " + TorchRuntime.device(device));
+                for (Experiment e : experiments) {
+                    RunConfig cfg = apply(e.defaults().get());
+                    System.out.printf("== %s (section %s): %s%n", e.name(), e.section(), e.title());
+                    long t0 = System.nanoTime();
+                    ExperimentResult result;
+                    try (var running = dir.running(e.name())) {
+                        result = e.runner().run(cfg);
+                        ResultWriter.write(dir, e.name(), e.section(), e.title(), cfg, result);
+                    }
+                    ResultWriter.writeSummary(dir);
+                    result.checks().forEach(c -> System.out.println("  " + c));
+                    System.out.printf("  %s done in %.1f s, written to %s%n", e.name(),
+                            (System.nanoTime() - t0) / 1e9, out.resolve(e.name()));
+                }
+            }
+            System.out.printf("all done in %.1f s; summary in %s%n", (System.nanoTime() - start) / 1e9,
+                    out.resolve("README.md"));
+            return 0;
+        }
+    }
+
+    /** The command line of a section's {@code main}: the options only. */
+    @Command(mixinStandardHelpOptions = true)
+    static final class SingleRun implements Callable<Integer> {
+        private final Experiment experiment;
+
+        @Mixin
+        Options options;
+
+        SingleRun(Experiment experiment) {
+            this.experiment = experiment;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            return options.runAll(List.of(experiment));
+        }
+    }
+}

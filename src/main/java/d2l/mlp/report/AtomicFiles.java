@@ -1,0 +1,45 @@
+package d2l.mlp.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * The one way the project writes a file: into a temporary file beside the target, then an atomic rename over it, so
+ * a reader (or a run killed mid-write) sees the old file or the new one, never a truncated one.
+ */
+public final class AtomicFiles {
+
+    private AtomicFiles() {}
+
+    /** Writes {@code text} (UTF-8) to {@code target}. */
+    public static void write(Path target, String text) throws IOException {
+        write(target, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Writes {@code bytes} to {@code target}. */
+    public static void write(Path target, byte[] bytes) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path part = Files.createTempFile(dir, "." + target.getFileName() + ".", ".part");
+        try {
+            Files.write(part, bytes);
+            moveAtomically(part, target);
+        } finally {
+            Files.deleteIfExists(part);
+        }
+    }
+
+    /** Renames {@code from} over {@code to} in one step; fails rather than copy where the file system cannot. */
+    public static void moveAtomically(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new IOException("cannot rename " + from + " to " + to + " in one step (" + e.getMessage()
+                    + "); write the results to a local directory with --out", e);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package d2l.mlp.report;
+
+import ai.djl.ndarray.NDArray;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.util.List;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/** The chapter's plots, styled alike: lines without markers, legend inside, white background. */
+public final class Plots {
+
+    private Plots() {}
+
+    /** The values of {@code a}, flattened, as doubles for a chart. */
+    public static double[] values(NDArray a) {
+        float[] f = a.toFloatArray();
+        double[] d = new double[f.length];
+        for (int i = 0; i < f.length; i++) {
+            d[i] = f[i];
+        }
+        return d;
+    }
+
+    /** An empty line chart; add curves with {@link #line}. */
+    public static XYChart chart(String title, String xLabel, String yLabel, boolean logY) {
+        XYChart chart = new XYChartBuilder().width(560).height(400).title(title).xAxisTitle(xLabel)
+                .yAxisTitle(yLabel).build();
+        Styler s = chart.getStyler();
+        s.setChartBackgroundColor(Color.WHITE);
+        s.setLegendPosition(Styler.LegendPosition.InsideNE);
+        s.setLegendVisible(true);
+        chart.getStyler().setYAxisLogarithmic(logY);
+        chart.getStyler().setPlotGridLinesVisible(true);
+        return chart;
+    }
+
+    /** Adds one curve. */
+    public static XYChart line(XYChart chart, String name, double[] x, double[] y) {
+        XYSeries series = chart.addSeries(name, x, y);
+        series.setMarker(SeriesMarkers.NONE);
+        series.setLineStyle(new BasicStroke(2f));
+        return chart;
+    }
+
+    /** A single curve y(x) without legend, like the book's activation plots. */
+    public static XYChart curve(String title, String xLabel, String yLabel, double[] x, double[] y) {
+        XYChart chart = chart(title, xLabel, yLabel, false);
+        chart.getStyler().setLegendVisible(false);
+        return line(chart, yLabel, x, y);
+    }
+}

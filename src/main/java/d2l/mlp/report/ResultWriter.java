@@ -1,0 +1,149 @@
+package d2l.mlp.report;
+
+import d2l.mlp.runtime.RunConfig;
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Writes what an experiment produced into {@code out/NAME/}: {@code metrics.json} and its figures; and the summary
+ * {@code out/README.md}, rebuilt from every {@code metrics.json} present, so running one experiment keeps the others'
+ * rows.
+ */
+public final class ResultWriter {
+
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues()
+            .disableHtmlEscaping().create();
+
+    private ResultWriter() {}
+
+    /**
+     * Replaces {@code out/name/} with metrics.json, the figures and the files of {@code result}, all at once (see
+     * {@link OutputDirectory#replace}).
+     */
+    public static void write(OutputDirectory out, String name, String section, String title, RunConfig cfg,
+            ExperimentResult result) throws IOException {
+        out.replace(name, dir -> fill(dir, name, section, title, cfg, result));
+    }
+
+    private static void fill(Path dir, String name, String section, String title, RunConfig cfg,
+            ExperimentResult result) throws IOException {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("experiment", name);
+        json.put("section", section);
+        json.put("title", title);
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("epochs", cfg.epochs());
+        config.put("lr", cfg.lr());
+        config.put("batchSize", cfg.batchSize());
+        config.put("seed", cfg.seed());
+        config.put("device", cfg.device());
+        json.put("config", config);
+        json.put("metrics", stable(result.metrics()));
+        json.put("book", result.checks());
+        List<String> files = new ArrayList<>();
+        for (Figure f : result.figures()) {
+            f.save(dir);
+            files.add(f.name() + (f.chart() != null ? ".svg" : ".png"));
+        }
+        json.put("figures", files);
+        for (Map.Entry<String, String> f : result.files().entrySet()) {
+            Files.writeString(dir.resolve(f.getKey()), f.getValue(), StandardCharsets.UTF_8);
+        }
+        Files.writeString(dir.resolve("metrics.json"), GSON.toJson(json) + "\n", StandardCharsets.UTF_8);
+    }
+
+    /**
+     * {@code o} with every map that has no order of its own ({@code Map.of}, {@code HashMap}: their iteration order
+     * changes from run to run) replaced by one with sorted keys, so that a rerun's metrics.json differs from the
+     * committed one only where a number does.
+     */
+    static Object stable(Object o) {
+        if (o instanceof Map<?, ?> map) {
+            Map<String, Object> out = map instanceof LinkedHashMap || map instanceof SortedMap
+                    ? new LinkedHashMap<>() : new TreeMap<>();
+            map.forEach((k, v) -> out.put(String.valueOf(k), stable(v)));
+            return out;
+        }
+        if (o instanceof List<?> list) {
+            return list.stream().map(ResultWriter::stable).toList();
+        }
+        return o;
+    }
+
+    /**
+     * Rebuilds {@code out/README.md} from the {@code metrics.json} files under {@code out}, in the book's order of
+     * sections (and by name within a section).
+     */
+    public static void writeSummary(OutputDirectory dir) throws IOException {
+        Path out = dir.path();
+        StringBuilder md = new StringBuilder();
+        md.append("# Results\n\n")
+                .append("Written by `java -jar target/d2l-mlp.jar all` (see the top-level README). Each experiment's ")
+                .append("folder holds `metrics.json` (configuration, per-epoch history, final numbers, the book's ")
+                .append("numbers) and its plots. The book sets no random seed, so the bar for a faithful ")
+                .append("reproduction is the spread over the book's official builds ")
+                .append("(`shared/reference/book-results.md`), not one build's value.\n\n")
+                .append("| experiment | quantity | book (zh 2.0.0) | book spread | ours | inside |\n")
+                .append("|---|---|---|---|---|---|\n");
+        List<JsonObject> experiments = new ArrayList<>();
+        try (Stream<Path> dirs = Files.list(out)) {
+            for (Path d : dirs.filter(d -> !d.getFileName().toString().startsWith("."))
+                    .filter(d -> Files.exists(d.resolve("metrics.json"))).toList()) {
+                experiments.add(JsonParser.parseString(Files.readString(d.resolve("metrics.json"))).getAsJsonObject());
+            }
+        }
+        experiments.sort(Comparator.comparing((JsonObject j) -> sectionKey(j))
+                .thenComparing(j -> j.get("experiment").getAsString()));
+        for (JsonObject json : experiments) {
+            String name = json.get("experiment").getAsString();
+            JsonArray checks = json.getAsJsonArray("book");
+            String link = "[" + name + "](" + name + "/)";
+            if (checks.isEmpty()) {
+                md.append("| ").append(link).append(" | (no published number) | | | | |\n");
+            }
+            for (JsonElement e : checks) {
+                JsonObject c = e.getAsJsonObject();
+                double ours = c.get("ours").getAsDouble();
+                double lo = c.get("lo").getAsDouble();
+                double hi = c.get("hi").getAsDouble();
+                String quantity = c.get("quantity").getAsString().replace("|", "\\|"); // a '|' would split the cell
+                md.append(String.format("| %s | %s | %s | %s – %s | %s | %s |%n", link, quantity,
+                        fmt(c.get("book").getAsDouble()), fmt(lo), fmt(hi), fmt(ours),
+                        ours >= lo && ours <= hi ? "yes" : "**no**"));
+            }
+        }
+        AtomicFiles.write(out.resolve("README.md"), md.toString());
+    }
+
+    /** "4.10+" → "04.10+", so that sections sort as numbers; a folder without a section sorts last. */
+    private static String sectionKey(JsonObject json) {
+        if (!json.has("section")) {
+            return "~";
+        }
+        String s = json.get("section").getAsString();
+        int dot = s.indexOf('.');
+        String minor = s.substring(dot + 1).replace("+", "");
+        return String.format("%02d.%02d%s", Integer.parseInt(s.substring(0, dot)), Integer.parseInt(minor),
+                s.endsWith("+") ? "+" : "");
+    }
+
+    private static String fmt(double v) {
+        return Double.isNaN(v) ? "–" : String.format("%.4g", v);
+    }
+}

@@ -1,0 +1,121 @@
+package d2l.mlp.s401_mlp;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Activation;
+import ai.djl.training.GradientCollector;
+import d2l.mlp.experiment.Experiment;
+import d2l.mlp.experiment.Launcher;
+import d2l.mlp.reference.BookNumbers;
+import d2l.mlp.reference.BookCheck;
+import d2l.mlp.runtime.TorchRuntime;
+import d2l.mlp.report.Figure;
+import d2l.mlp.report.ExperimentResult;
+import d2l.mlp.runtime.RunConfig;
+import d2l.mlp.report.Plots;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * Section 4.1: ReLU, pReLU, sigmoid and tanh on {@code arange(-8, 8, 0.1)}, and their gradients from autograd.
+ * pReLU is {@code max(0, x) + α·min(0, x)} with α = 0.25, PyTorch's initial α.
+ */
+public final class Activations {
+
+    /** The experiment, as the CLI lists it. */
+    public static final Experiment EXPERIMENT = new Experiment("activations", "4.1",
+            "ReLU, pReLU, sigmoid, tanh and their gradients", Activations::defaults, Activations::run);
+
+    public static final float PRELU_ALPHA = 0.25f;
+
+    /** One activation sampled on the grid. */
+    public record Curve(String name, double[] x, double[] y, double[] grad) {}
+
+    /** The four curves. */
+    public record Outcome(List<Curve> curves) implements ExperimentResult {
+
+        public Curve curve(String name) {
+            return curves.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+        }
+
+        @Override
+        public Map<String, Object> metrics() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            for (Curve c : curves) {
+                int arg = argMax(c.grad());
+                m.put(c.name() + ".maxGradient", c.grad()[arg]);
+                m.put(c.name() + ".argMaxGradient", c.x()[arg]);
+            }
+            m.put("points", curves.get(0).x().length);
+            return m;
+        }
+
+        @Override
+        public List<BookCheck> checks() {
+            return List.of(BookNumbers.SIGMOID_GRAD_MAX.check(max(curve("sigmoid").grad())),
+                    BookNumbers.TANH_GRAD_MAX.check(max(curve("tanh").grad())));
+        }
+
+        @Override
+        public List<Figure> figures() {
+            List<Figure> figs = new ArrayList<>();
+            for (Curve c : curves) {
+                figs.add(Figure.of(c.name(), Plots.curve(c.name(), "x", c.name() + "(x)", c.x(), c.y())));
+                figs.add(Figure.of("grad-" + c.name(), Plots.curve("gradient of " + c.name(), "x",
+                        "grad of " + c.name(), c.x(), c.grad())));
+            }
+            return figs;
+        }
+    }
+
+    private Activations() {}
+
+    public static RunConfig defaults() {
+        return RunConfig.of(1, 1, 1);
+    }
+
+    /** Computes the curves; {@code cfg} only picks the device. */
+    public static Outcome run(RunConfig cfg) {
+        Map<String, UnaryOperator<NDArray>> fns = new LinkedHashMap<>();
+        fns.put("relu", Activation::relu);
+        fns.put("prelu", x -> Activation.leakyRelu(x, PRELU_ALPHA));
+        fns.put("sigmoid", Activation::sigmoid);
+        fns.put("tanh", Activation::tanh);
+        List<Curve> curves = new ArrayList<>();
+        try (NDManager m = TorchRuntime.newManager(TorchRuntime.device(cfg.device()))) {
+            for (Map.Entry<String, UnaryOperator<NDArray>> e : fns.entrySet()) {
+                NDArray x = m.arange(-8f, 8f, 0.1f);
+                x.setRequiresGradient(true);
+                NDArray y;
+                try (GradientCollector gc = TorchRuntime.engine().newGradientCollector()) {
+                    y = e.getValue().apply(x);
+                    gc.backward(y);
+                }
+                curves.add(new Curve(e.getKey(), Plots.values(x), Plots.values(y),
+                        Plots.values(x.getGradient())));
+            }
+        }
+        return new Outcome(curves);
+    }
+
+    private static int argMax(double[] v) {
+        int best = 0;
+        for (int i = 1; i < v.length; i++) {
+            if (v[i] > v[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    private static double max(double[] v) {
+        return v[argMax(v)];
+    }
+
+    public static void main(String[] args) {
+        Launcher.main(EXPERIMENT, args);
+    }
+}

@@ -1,0 +1,69 @@
+package d2l.mlp.s402_mlp_scratch;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import d2l.mlp.experiment.Experiment;
+import d2l.mlp.experiment.Launcher;
+import d2l.mlp.reference.BookNumbers;
+import d2l.mlp.runtime.TorchRuntime;
+import d2l.mlp.runtime.RunConfig;
+import d2l.mlp.data.FashionMnist;
+import d2l.mlp.scratch.Ops;
+import d2l.mlp.train.ClassifierTraining;
+import d2l.mlp.train.EpochStats;
+import d2l.mlp.train.ScratchLearner;
+import d2l.mlp.train.ClassifierResult;
+import java.io.IOException;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * Section 4.2: a 784-256-10 MLP from our own tensors: W ~ N(0, 0.01²), b = 0, hand-written ReLU, minibatch SGD.
+ */
+public final class MlpScratch {
+
+    /** The experiment, as the CLI lists it. */
+    public static final Experiment EXPERIMENT = new Experiment("mlp-scratch", "4.2",
+            "MLP 784-256-10 from scratch on Fashion-MNIST", MlpScratch::defaults, MlpScratch::run);
+
+    private MlpScratch() {}
+
+    /** The book's setting: 10 epochs, lr 0.1, batch 256. */
+    public static RunConfig defaults() {
+        return RunConfig.of(10, 0.1, 256);
+    }
+
+    /** W1 (784×256), b1, W2 (256×10), b2: weights N(0, 0.01²), biases 0, gradients attached. */
+    public static List<NDArray> initParams(NDManager m) {
+        List<NDArray> params = List.of(m.randomNormal(0f, 0.01f, new Shape(784, 256), DataType.FLOAT32),
+                m.zeros(new Shape(256)), m.randomNormal(0f, 0.01f, new Shape(256, 10), DataType.FLOAT32),
+                m.zeros(new Shape(10)));
+        params.forEach(p -> p.setRequiresGradient(true));
+        return params;
+    }
+
+    /** Logits of the batch {@code x} (any shape n×…, flattened to n×784): relu(x·W1 + b1)·W2 + b2. */
+    public static NDArray net(List<NDArray> params, NDArray x) {
+        NDArray h = Ops.relu(x.reshape(-1, 784).matMul(params.get(0)).add(params.get(1)));
+        return h.matMul(params.get(2)).add(params.get(3));
+    }
+
+    public static ClassifierResult run(RunConfig cfg) throws IOException {
+        TorchRuntime.seed(cfg.seed());
+        try (NDManager m = TorchRuntime.newManager(TorchRuntime.device(cfg.device()))) {
+            FashionMnist.Data data = FashionMnist.load(m, cfg.dataDir());
+            List<NDArray> params = initParams(m);
+            UnaryOperator<NDArray> net = x -> net(params, x);
+            ScratchLearner learner = new ScratchLearner(params, net, net, cfg.lr());
+            List<EpochStats> history = ClassifierTraining.train("mlp-scratch", learner, data, cfg);
+            return ClassifierResult.of("MLP from scratch", history, learner, data.test(), BookNumbers.SCRATCH_LOSS,
+                    BookNumbers.SCRATCH_TRAIN_ACC, BookNumbers.SCRATCH_TEST_ACC);
+        }
+    }
+
+    public static void main(String[] args) {
+        Launcher.main(EXPERIMENT, args);
+    }
+}

@@ -1,0 +1,170 @@
+package d2l.mlp.s404_underfit_overfit;
+
+import d2l.mlp.train.BatchedLinearModels;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import d2l.mlp.experiment.Experiment;
+import d2l.mlp.experiment.Launcher;
+import d2l.mlp.reference.BookNumbers;
+import d2l.mlp.reference.BookCheck;
+import d2l.mlp.runtime.TorchRuntime;
+import d2l.mlp.report.Figure;
+import d2l.mlp.report.ExperimentResult;
+import d2l.mlp.runtime.RunConfig;
+import d2l.mlp.data.InMemoryDataset;
+import d2l.mlp.report.Plots;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.knowm.xchart.XYChart;
+
+/**
+ * Section 4.4: polynomial regression fitted with a cubic (right), a line (underfit) and all 20 features, i.e.
+ * degree 19 (overfit). Each is a bias-free linear model trained with SGD (lr 0.01, batch 10) on the mean squared
+ * error <em>without</em> the ½ (the book's {@code nn.MSELoss}); train and test loss are logged at epoch 1 and every
+ * 20 epochs. The cubic and the line train for {@code cfg.epochs()} (400), the 20-feature fit for 15/4 of that
+ * (1500).
+ */
+public final class UnderfitOverfit {
+
+    /** The experiment, as the CLI lists it. */
+    public static final Experiment EXPERIMENT = new Experiment("underfit-overfit", "4.4",
+            "polynomial regression: degree 3, 1 and 19 (all features)", UnderfitOverfit::defaults, UnderfitOverfit::run);
+
+    /**
+     * One fit.
+     *
+     * @param name "degree 3", "degree 1" or "degree 19 (all 20 features)"
+     * @param features number of features used (degree + 1)
+     * @param weights the learned weights
+     * @param epochs logged epochs
+     * @param train train loss at each logged epoch
+     * @param test test loss at each logged epoch
+     */
+    public record Fit(String name, int features, float[] weights, int[] epochs, double[] train, double[] test) {
+
+        public double finalTrain() {
+            return train[train.length - 1];
+        }
+
+        public double finalTest() {
+            return test[test.length - 1];
+        }
+    }
+
+    /** The three fits. */
+    public record Outcome(List<Fit> fits) implements ExperimentResult {
+
+        public Fit cubic() {
+            return fits.get(0);
+        }
+
+        public Fit line() {
+            return fits.get(1);
+        }
+
+        public Fit all() {
+            return fits.get(2);
+        }
+
+        @Override
+        public Map<String, Object> metrics() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("loss", "mean squared error without 1/2 (the book's nn.MSELoss)");
+            m.put("trueWeights", PolyData.TRUE_W);
+            for (Fit f : fits) {
+                Map<String, Object> fm = new LinkedHashMap<>();
+                fm.put("features", f.features());
+                fm.put("weights", f.weights());
+                fm.put("finalTrainLoss", f.finalTrain());
+                fm.put("finalTestLoss", f.finalTest());
+                fm.put("epochs", f.epochs());
+                fm.put("trainLoss", f.train());
+                fm.put("testLoss", f.test());
+                m.put(f.name(), fm);
+            }
+            m.put("bookFinalLosses", Map.of("degree 1 train", BookNumbers.POLY1_TRAIN_LOSS, "degree 1 test",
+                    BookNumbers.POLY1_TEST_LOSS, "all features train", BookNumbers.POLY20_TRAIN_LOSS, "all features test",
+                    BookNumbers.POLY20_TEST_LOSS));
+            return m;
+        }
+
+        @Override
+        public List<BookCheck> checks() {
+            float[] w3 = cubic().weights();
+            float[] w1 = line().weights();
+            return List.of(BookNumbers.POLY3_W0.check(w3[0]), BookNumbers.POLY3_W1.check(w3[1]), BookNumbers.POLY3_W2.check(w3[2]),
+                    BookNumbers.POLY3_W3.check(w3[3]), BookNumbers.POLY3_TRAIN_LOSS.check(cubic().finalTrain()),
+                    BookNumbers.POLY3_TEST_LOSS.check(cubic().finalTest()), BookNumbers.POLY1_W0.check(w1[0]),
+                    BookNumbers.POLY1_W1.check(w1[1]));
+        }
+
+        @Override
+        public List<Figure> figures() {
+            List<Figure> figs = new ArrayList<>();
+            String[] files = {"degree-3", "degree-1", "all-features"};
+            for (int i = 0; i < fits.size(); i++) {
+                Fit f = fits.get(i);
+                double[] x = Arrays.stream(f.epochs()).asDoubleStream().toArray();
+                XYChart chart = Plots.chart(f.name(), "epoch", "loss", true);
+                Plots.line(chart, "train", x, f.train());
+                Plots.line(chart, "test", x, f.test());
+                figs.add(Figure.of(files[i], chart));
+            }
+            return figs;
+        }
+    }
+
+    private UnderfitOverfit() {}
+
+    /** The book's setting: 400 epochs (1500 for all features), lr 0.01, batch 10. */
+    public static RunConfig defaults() {
+        return RunConfig.of(400, 0.01, 10);
+    }
+
+    public static Outcome run(RunConfig cfg) {
+        Random rng = new Random(cfg.seed());
+        PolyData data = PolyData.generate(rng);
+        try (NDManager m = TorchRuntime.newManager(TorchRuntime.device(cfg.device()))) {
+            InMemoryDataset train = data.train(m);
+            InMemoryDataset test = data.test(m);
+            List<Fit> fits = List.of(
+                    fit(m, "degree 3", 4, train, test, cfg.epochs(), cfg, rng),
+                    fit(m, "degree 1", 2, train, test, cfg.epochs(), cfg, rng),
+                    fit(m, "degree 19 (all 20 features)", PolyData.MAX_DEGREE, train, test, cfg.epochs() * 15 / 4,
+                            cfg, rng));
+            for (Fit f : fits) {
+                System.out.printf("%s: weight %s, train loss %.4g, test loss %.4g%n", f.name(),
+                        Arrays.toString(f.weights()), f.finalTrain(), f.finalTest());
+            }
+            return new Outcome(fits);
+        }
+    }
+
+    /** Trains one bias-free linear model on the first {@code k} features. */
+    static Fit fit(NDManager m, String name, int k, InMemoryDataset train, InMemoryDataset test, int epochs, RunConfig cfg,
+            Random rng) {
+        try (NDManager fm = m.newSubManager()) {
+            InMemoryDataset tr = PolyData.firstFeatures(fm, train, k);
+            InMemoryDataset te = PolyData.firstFeatures(fm, test, k);
+            int[] used = {k};
+            NDArray w = BatchedLinearModels.initWeights(fm, 1, used, k, rng);
+            BatchedLinearModels.Trace trace = BatchedLinearModels.train(tr, w, BatchedLinearModels.mask(fm, used, k), epochs,
+                    cfg.batchSize(), (float) cfg.lr(), rng, BatchedLinearModels.firstAndEvery(epochs, 20), List.of(tr, te));
+            double[] trainLoss = new double[trace.epochs().length];
+            double[] testLoss = new double[trace.epochs().length];
+            for (int p = 0; p < trainLoss.length; p++) {
+                trainLoss[p] = trace.loss()[p][0][0];
+                testLoss[p] = trace.loss()[p][1][0];
+            }
+            return new Fit(name, k, w.toFloatArray(), trace.epochs(), trainLoss, testLoss);
+        }
+    }
+
+    public static void main(String[] args) {
+        Launcher.main(EXPERIMENT, args);
+    }
+}

@@ -1,0 +1,166 @@
+package d2l.mlp.s405_weight_decay;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import d2l.mlp.reference.BookCheck;
+import d2l.mlp.report.Figure;
+import d2l.mlp.report.ExperimentResult;
+import d2l.mlp.runtime.RunConfig;
+import d2l.mlp.data.InMemoryDataset;
+import d2l.mlp.report.Plots;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.knowm.xchart.XYChart;
+
+/**
+ * What section 4.5's experiments share: the book's setting, the record of one training run, and the outcome
+ * (curves per run, or ‖w‖ and losses against λ for the sweep).
+ */
+public final class WeightDecay {
+
+    /** Train and test loss are logged every {@value} epochs, as in the book, and after the last epoch. */
+    public static final int LOG_EVERY = 5;
+
+    private WeightDecay() {}
+
+    /** The book's setting: 100 epochs, lr 0.003, batch 5. */
+    public static RunConfig defaults() {
+        return RunConfig.of(100, 0.003, 5);
+    }
+
+    /**
+     * One training run.
+     *
+     * @param lambda the weight-decay strength λ
+     * @param norm ‖w‖₂ after training
+     * @param epochs logged epochs
+     * @param train train loss at each logged epoch
+     * @param test test loss at each logged epoch
+     */
+    public record Run(double lambda, double norm, int[] epochs, double[] train, double[] test) {
+
+        public double finalTrain() {
+            return train[train.length - 1];
+        }
+
+        public double finalTest() {
+            return test[test.length - 1];
+        }
+    }
+
+    /**
+     * Runs of one experiment.
+     *
+     * @param title plot title prefix
+     * @param loss which loss the curves show
+     * @param runs one per λ
+     * @param checks the book's ‖w‖ next to ours
+     * @param sweep plot ‖w‖ and losses against λ instead of curves per run
+     */
+    public record Outcome(String title, String loss, List<Run> runs, List<BookCheck> checks, boolean sweep)
+            implements ExperimentResult {
+
+        public Run run(double lambda) {
+            return runs.stream().filter(r -> r.lambda() == lambda).findFirst().orElseThrow();
+        }
+
+        @Override
+        public Map<String, Object> metrics() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("loss", loss);
+            for (Run r : runs) {
+                Map<String, Object> rm = new LinkedHashMap<>();
+                rm.put("normW", r.norm());
+                rm.put("finalTrainLoss", r.finalTrain());
+                rm.put("finalTestLoss", r.finalTest());
+                rm.put("epochs", r.epochs());
+                rm.put("trainLoss", r.train());
+                rm.put("testLoss", r.test());
+                m.put("lambda=" + r.lambda(), rm);
+            }
+            return m;
+        }
+
+        @Override
+        public List<Figure> figures() {
+            if (sweep) {
+                double[] lambdas = runs.stream().mapToDouble(Run::lambda).toArray();
+                XYChart norm = Plots.chart(title + ": ||w|| against lambda", "lambda", "||w||", true);
+                Plots.line(norm, "||w||", lambdas, runs.stream().mapToDouble(Run::norm).toArray());
+                XYChart loss = Plots.chart(title + ": final loss against lambda", "lambda", "loss", true);
+                Plots.line(loss, "train", lambdas, runs.stream().mapToDouble(Run::finalTrain).toArray());
+                Plots.line(loss, "test", lambdas, runs.stream().mapToDouble(Run::finalTest).toArray());
+                return List.of(Figure.of("norm-vs-lambda", norm), Figure.of("loss-vs-lambda", loss));
+            }
+            List<Figure> figs = new ArrayList<>();
+            for (Run r : runs) {
+                double[] x = Arrays.stream(r.epochs()).asDoubleStream().toArray();
+                XYChart chart = Plots.chart(String.format("%s, lambda = %s: ||w|| = %.4g", title, fmt(r.lambda()),
+                        r.norm()), "epoch", "loss", true);
+                Plots.line(chart, "train", x, r.train());
+                Plots.line(chart, "test", x, r.test());
+                figs.add(Figure.of("lambda-" + fmt(r.lambda()), chart));
+            }
+            return figs;
+        }
+
+        private static String fmt(double v) {
+            return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+        }
+    }
+
+    /** An on-device table of the losses logged every {@link #LOG_EVERY} epochs and at the end, read once. */
+    static final class Log implements AutoCloseable {
+
+        private final NDManager manager;
+        private final NDArray values;
+        private final int[] epochs;
+
+        Log(NDManager parent, int totalEpochs) {
+            epochs = java.util.stream.IntStream.rangeClosed(1, totalEpochs)
+                    .filter(e -> e % LOG_EVERY == 0 || e == totalEpochs).toArray();
+            manager = parent.newSubManager();
+            values = manager.zeros(new Shape(2, epochs.length));
+        }
+
+        /**
+         * After epoch {@code epoch}: when it is a logged one, stores the mean loss {@code lossWeight·(ŷ − y)²}
+         * of {@code net} on the training and on the test set.
+         */
+        void after(int epoch, UnaryOperator<NDArray> net, HighDimData data, float lossWeight) {
+            int point = java.util.Arrays.binarySearch(epochs, epoch);
+            if (point < 0) {
+                return;
+            }
+            List<InMemoryDataset> sets = List.of(data.train(), data.test());
+            for (int s = 0; s < 2; s++) {
+                int row = s;
+                InMemoryDataset t = sets.get(s);
+                t.forEachBatch(t.size(), null, (x, y) -> values.set(new NDIndex(row, point),
+                        net.apply(x).reshape(-1).sub(y).square().mean().mul(lossWeight)));
+            }
+        }
+
+        Run toRun(double lambda, double norm) {
+            float[] v = values.toFloatArray();
+            double[] train = new double[epochs.length];
+            double[] test = new double[epochs.length];
+            for (int i = 0; i < epochs.length; i++) {
+                train[i] = v[i];
+                test[i] = v[epochs.length + i];
+            }
+            return new Run(lambda, norm, epochs, train, test);
+        }
+
+        @Override
+        public void close() {
+            manager.close();
+        }
+    }
+}

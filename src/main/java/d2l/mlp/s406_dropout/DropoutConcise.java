@@ -1,0 +1,98 @@
+package d2l.mlp.s406_dropout;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Blocks;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.Dropout;
+import ai.djl.training.Trainer;
+import d2l.mlp.experiment.Experiment;
+import d2l.mlp.experiment.Launcher;
+import d2l.mlp.reference.BookNumbers;
+import d2l.mlp.runtime.TorchRuntime;
+import d2l.mlp.runtime.RunConfig;
+import d2l.mlp.data.FashionMnist;
+import d2l.mlp.scratch.TorchInit;
+import d2l.mlp.train.ClassifierTraining;
+import d2l.mlp.train.ConciseLearner;
+import d2l.mlp.train.EpochStats;
+import d2l.mlp.train.ClassifierResult;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Section 4.6 with DJL blocks: flatten, Linear(256), ReLU, Dropout(0.2), Linear(256), ReLU, Dropout(0.5),
+ * Linear(10), trained with {@link ConciseLearner#classifierConfig} (softmax cross-entropy, SGD, weights N(0, 0.01²) as
+ * the book's {@code init_weights}); biases keep PyTorch's default
+ * U(−1/√fan_in, 1/√fan_in), since the book leaves them alone. DJL's {@link Trainer} runs the blocks in training
+ * mode in {@code forward} and in inference mode (no dropout) in {@code evaluate}.
+ */
+public final class DropoutConcise {
+
+    /** The experiment, as the CLI lists it. */
+    public static final Experiment EXPERIMENT = new Experiment("dropout-concise", "4.6",
+            "MLP 784-256-256-10 with DJL Dropout blocks (0.2, 0.5)", DropoutConcise::defaults, DropoutConcise::run);
+
+    private DropoutConcise() {}
+
+    /** The book's setting: 10 epochs, lr 0.5, batch 256. */
+    public static RunConfig defaults() {
+        return DropoutScratch.defaults();
+    }
+
+    /** The network of the section. */
+    public static SequentialBlock net() {
+        return new SequentialBlock()
+                .add(Blocks.batchFlattenBlock(784))
+                .add(Linear.builder().setUnits(256).build())
+                .add(Activation::relu)
+                .add(Dropout.builder().optRate(DropoutScratch.DROPOUT1).build())
+                .add(Linear.builder().setUnits(256).build())
+                .add(Activation::relu)
+                .add(Dropout.builder().optRate(DropoutScratch.DROPOUT2).build())
+                .add(Linear.builder().setUnits(10).build());
+    }
+
+    /**
+     * Gives the biases of the {@link Linear} layers of {@link #net()} PyTorch's default U(−1/√fan_in, 1/√fan_in).
+     * Call it after {@code model.newTrainer}, which applies the training config's initializers to every block, and
+     * before {@code trainer.initialize}.
+     */
+    public static void torchBiases(SequentialBlock net) {
+        long[] fanIn = {784, 256, 256};
+        int k = 0;
+        for (var child : net.getChildren().values()) {
+            if (child instanceof Linear) {
+                child.setInitializer(TorchInit.initializer(fanIn[k++]), Parameter.Type.BIAS);
+            }
+        }
+    }
+
+    public static ClassifierResult run(RunConfig cfg) throws IOException {
+        TorchRuntime.seed(cfg.seed());
+        Device device = TorchRuntime.device(cfg.device());
+        try (NDManager m = TorchRuntime.newManager(device);
+                Model model = Model.newInstance("dropout-concise", device, TorchRuntime.engine().getEngineName())) {
+            FashionMnist.Data data = FashionMnist.load(m, cfg.dataDir());
+            SequentialBlock net = net();
+            model.setBlock(net);
+            try (Trainer trainer = model.newTrainer(ConciseLearner.classifierConfig(cfg.lr(), device))) {
+                torchBiases(net);
+                trainer.initialize(new Shape(1, 28, 28));
+                ConciseLearner learner = new ConciseLearner(trainer);
+                List<EpochStats> history = ClassifierTraining.train("dropout-concise", learner, data, cfg);
+                return ClassifierResult.of("Dropout concise", history, learner, data.test(), BookNumbers.DROPOUT_CONCISE_LOSS,
+                        BookNumbers.DROPOUT_CONCISE_TRAIN_ACC, BookNumbers.DROPOUT_CONCISE_TEST_ACC);
+            }
+        }
+    }
+
+    public static void main(String[] args) {
+        Launcher.main(EXPERIMENT, args);
+    }
+}

@@ -1,0 +1,62 @@
+package d2l.mlp.train;
+
+import d2l.mlp.reference.BookNumbers;
+import d2l.mlp.reference.BookCheck;
+import d2l.mlp.report.Figure;
+import d2l.mlp.report.ExperimentResult;
+import d2l.mlp.data.InMemoryDataset;
+import d2l.mlp.report.Plots;
+import java.util.LinkedHashMap;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.style.Styler;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Outcome of a Fashion-MNIST classifier trained with {@link ClassifierTraining}.
+ *
+ * @param history one entry per epoch
+ * @param checks the book's numbers next to ours
+ * @param figures the training curves and the prediction grid
+ */
+public record ClassifierResult(List<EpochStats> history, List<BookCheck> checks, List<Figure> figures) implements ExperimentResult {
+
+    /**
+     * The result of a Fashion-MNIST classifier: its history, the book's final loss, train and test accuracy next to
+     * ours, the training curves ({@code training}) and the book's prediction grid ({@code predictions}).
+     */
+    public static ClassifierResult of(String title, List<EpochStats> history, Learner learner, InMemoryDataset test,
+            BookNumbers.Value loss, BookNumbers.Value trainAcc, BookNumbers.Value testAcc) {
+        EpochStats last = history.get(history.size() - 1);
+        return new ClassifierResult(history,
+                List.of(loss.check(last.trainLoss()), trainAcc.check(last.trainAcc()), testAcc.check(last.testAcc())),
+                List.of(Figure.of("training", historyChart(title, history)),
+                        Figure.of("predictions", Predictions.grid(learner, test, 2, 9))));
+    }
+
+    /** The last epoch. */
+    public EpochStats last() {
+        return history.get(history.size() - 1);
+    }
+
+    @Override
+    public Map<String, Object> metrics() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("finalTrainLoss", last().trainLoss());
+        m.put("finalTrainAcc", last().trainAcc());
+        m.put("finalTestAcc", last().testAcc());
+        m.put("history", history);
+        return m;
+    }
+
+    /** The three curves of {@code train_ch3}: train loss, train acc and test acc per epoch. */
+    static XYChart historyChart(String title, List<EpochStats> history) {
+        double[] epochs = history.stream().mapToDouble(EpochStats::epoch).toArray();
+        XYChart chart = Plots.chart(title, "epoch", "", false);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        Plots.line(chart, "train loss", epochs, history.stream().mapToDouble(EpochStats::trainLoss).toArray());
+        Plots.line(chart, "train acc", epochs, history.stream().mapToDouble(EpochStats::trainAcc).toArray());
+        Plots.line(chart, "test acc", epochs, history.stream().mapToDouble(EpochStats::testAcc).toArray());
+        return chart;
+    }
+}

@@ -1,0 +1,132 @@
+package d2l.mlp.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.util.ProgressBar;
+import d2l.mlp.runtime.TorchRuntime;
+import d2l.mlp.runtime.JvmTuning;
+import d2l.mlp.runtime.RunConfig;
+import d2l.mlp.data.FashionMnist;
+import d2l.mlp.data.InMemoryDataset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * The book's {@code train_ch3}: per epoch, train on shuffled minibatches while accumulating loss and accuracy, then
+ * measure test accuracy in evaluation mode. Sums are kept on the device and read once per epoch, so the loop does
+ * not wait for the host after every batch.
+ */
+public final class ClassifierTraining {
+
+    private ClassifierTraining() {}
+
+    /**
+     * Trains {@code learner} and returns the history. Prints one line per epoch, and a progress bar over the
+     * batches when run in a terminal.
+     *
+     * @param name shown in the progress bar and in error messages
+     * @param seed seeds the shuffling of the training set
+     * @throws TrainingDivergedException when the epoch's loss is NaN or infinite
+     */
+    public static List<EpochStats> train(String name, Learner learner, FashionMnist.Data data, int epochs,
+            int batchSize, double lr, long seed) {
+        boolean progress = System.console() != null;
+        Random shuffle = new Random(seed);
+        List<EpochStats> history = new ArrayList<>();
+        int n = data.train().size();
+        for (int epoch = 1; epoch <= epochs; epoch++) {
+            long start = System.nanoTime();
+            double loss;
+            double trainAcc;
+            try (EpochSums sums = new EpochSums(data.train(), batchSize)) {
+                ProgressBar bar = progress ? new ProgressBar(name + " epoch " + epoch + "/" + epochs,
+                        (n + batchSize - 1) / batchSize) : null;
+                data.train().forEachBatch(batchSize, shuffle, (x, y) -> {
+                    var out = learner.trainBatch(x, y);
+                    sums.add(x, y, out.get(0), out.get(1));
+                    if (bar != null) {
+                        bar.increment(1);
+                    }
+                });
+                loss = sums.meanLoss(n);
+                trainAcc = sums.accuracy(n);
+            }
+            if (!Double.isFinite(loss)) {
+                throw new TrainingDivergedException(name, epoch, lr, loss);
+            }
+            double testAcc = accuracy(learner, data.test(), batchSize);
+            JvmTuning.releaseMemory(); // without it the process grows by megabytes per epoch; see JvmTuning
+            EpochStats stats = new EpochStats(epoch, loss, trainAcc, testAcc, (System.nanoTime() - start) / 1e9);
+            history.add(stats);
+            System.out.printf("%s epoch %d: loss %.4f, train acc %.4f, test acc %.4f (%.1f s)%n", name, epoch,
+                    loss, trainAcc, testAcc, stats.seconds());
+        }
+        return history;
+    }
+
+    /**
+     * An epoch's training sums, loss × rows and correct predictions, kept on the device and read once at the end,
+     * so the loop does not wait for the device after every batch.
+     */
+    public static final class EpochSums implements AutoCloseable {
+
+        private final NDManager manager;
+        private final NDArray lossSum;
+        private final NDArray correct;
+        private final NDArray fullBatch;
+        private final int batchSize;
+
+        /** Sums over minibatches of {@code data} of {@code batchSize} rows (the last may be shorter). */
+        public EpochSums(InMemoryDataset data, int batchSize) {
+            this.batchSize = batchSize;
+            manager = data.x().getManager().newSubManager();
+            lossSum = manager.zeros(new Shape(), DataType.FLOAT32);
+            correct = manager.zeros(new Shape(), DataType.INT64);
+            fullBatch = TorchRuntime.scalar(lossSum, batchSize); // no Number operand: see TorchRuntime.scalar
+        }
+
+        /** Adds the batch {@code x}, {@code y}: its logits and its mean loss. */
+        public void add(NDArray x, NDArray y, NDArray logits, NDArray meanLoss) {
+            long rows = x.getShape().get(0);
+            lossSum.addi(meanLoss.mul(rows == batchSize ? fullBatch : TorchRuntime.scalar(x, rows)));
+            correct.addi(correctCount(logits, y));
+        }
+
+        /** The summed loss over {@code n} examples (reads the device). */
+        public double meanLoss(int n) {
+            return lossSum.getFloat() / n;
+        }
+
+        /** The share of correct predictions among {@code n} examples (reads the device). */
+        public double accuracy(int n) {
+            return correct.getLong() / (double) n;
+        }
+
+        @Override
+        public void close() {
+            manager.close();
+        }
+    }
+
+    /** {@link #train} with the epochs, batch size, learning rate and seed of {@code cfg}. */
+    public static List<EpochStats> train(String name, Learner learner, FashionMnist.Data data, RunConfig cfg) {
+        return train(name, learner, data, cfg.epochs(), cfg.batchSize(), cfg.lr(), cfg.seed());
+    }
+
+    /** Accuracy of {@code learner} on {@code data} in evaluation mode. */
+    public static double accuracy(Learner learner, InMemoryDataset data, int batchSize) {
+        try (NDManager sums = data.x().getManager().newSubManager()) {
+            NDArray correct = sums.zeros(new Shape(), DataType.INT64);
+            data.forEachBatch(batchSize, null, (x, y) -> correct.addi(correctCount(learner.predict(x), y)));
+            return correct.getLong() / (double) data.size();
+        }
+    }
+
+    /** Number of rows whose arg-max equals the label, as an int64 scalar. */
+    public static NDArray correctCount(NDArray logits, NDArray labels) {
+        return logits.argMax(1).eq(labels.toType(DataType.INT64, false)).sum();
+    }
+}

@@ -1,0 +1,49 @@
+package d2l.mlp.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.management.ManagementFactory;
+import javax.management.ObjectName;
+import org.junit.jupiter.api.Test;
+
+/** The C2 switch really installs (and, with -Dd2l.c2=true, skips) a compiler directive; the memory release runs. */
+class JvmTuningTest {
+
+    private static String dcmd(String operation) throws Exception {
+        return (String) ManagementFactory.getPlatformMBeanServer().invoke(
+                new ObjectName("com.sun.management:type=DiagnosticCommand"), operation, null, null);
+    }
+
+    private static long excludingDirectives() throws Exception {
+        return dcmd("compilerDirectivesPrint").lines().filter(l -> l.contains("Enable:true Exclude:true")).count();
+    }
+
+    @Test
+    void skipOptimizingCompilerAddsOneDirectiveUnlessAskedToKeepC2() throws Exception {
+        long before = excludingDirectives();
+        System.setProperty(JvmTuning.KEEP_C2, "true");
+        try {
+            JvmTuning.skipOptimizingCompiler();
+            assertEquals(before, excludingDirectives(), "-Dd2l.c2=true must leave the compilers alone");
+        } finally {
+            System.clearProperty(JvmTuning.KEEP_C2);
+        }
+        JvmTuning.skipOptimizingCompiler();
+        try {
+            String printed = dcmd("compilerDirectivesPrint");
+            assertEquals(before + 1, excludingDirectives(), printed);
+            assertTrue(printed.contains("matching: *.*"), printed);
+        } finally {
+            dcmd("compilerDirectivesRemove"); // the rest of the test JVM keeps C2
+        }
+        assertEquals(before, excludingDirectives());
+    }
+
+    @Test
+    void releaseMemoryTrimsWithoutError() throws Exception {
+        JvmTuning.releaseMemory();
+        assertFalse(dcmd("systemTrimNativeHeap").isBlank(), "HotSpot 17.0.9+ has System.trim_native_heap");
+    }
+}
