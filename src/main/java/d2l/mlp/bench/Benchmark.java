@@ -1,5 +1,6 @@
 package d2l.mlp.bench;
 
+import d2l.mlp.train.PhaseTimer;
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
@@ -28,7 +29,7 @@ import java.util.Random;
 
 /**
  * Times the concise MLP (784-256-10, batch 256, SGD 0.1) on Fashion-MNIST: per-epoch wall time of the real
- * training loop ({@link ClassifierTraining}), a per-phase breakdown from an instrumented copy of one training step, and the
+ * training loop ({@link ClassifierTraining}), a per-phase breakdown of the same loop (a {@link PhaseTimer} listening), and the
  * process's resident memory. Not a test: numbers depend on the machine.
  *
  * <p>Usage: {@code java -cp target/d2l-mlp.jar d2l.mlp.bench.Benchmark [epochs] [json-out] [device]} (device
@@ -39,8 +40,6 @@ import java.util.Random;
  * their run time.
  */
 public final class Benchmark {
-
-    private static final String[] PHASES = {"data", "forward", "loss", "backward", "step", "metrics"};
 
     private Benchmark() {}
 
@@ -101,60 +100,27 @@ public final class Benchmark {
         return Math.max(1, Math.min(3, epochs - 2));
     }
 
-    /** Median over epochs (after the first) of the seconds spent in each phase of training. */
+    /**
+     * Median over epochs (after the first) of the seconds spent in each phase of training, from the real loop with a
+     * {@link PhaseTimer} listening.
+     */
     private static Map<String, Double> phases(FashionMnist.Data data, RunConfig cfg, Device device, int epochs) {
-        double[][] perEpoch = new double[PHASES.length + 1][epochs];
+        PhaseTimer timer = new PhaseTimer();
         try (Model model = Model.newInstance("bench-phases", device, TorchRuntime.engine().getEngineName())) {
             model.setBlock(MlpConcise.net());
             try (Trainer trainer = model.newTrainer(ConciseLearner.classifierConfig(cfg.lr(), device))) {
                 trainer.initialize(new Shape(1, 28, 28));
-                Random shuffle = new Random(cfg.seed());
-                for (int e = 0; e < epochs; e++) {
-                    long[] t = new long[PHASES.length];
-                    long[] mark = {System.nanoTime()};
-                    try (ClassifierTraining.EpochSums sums = new ClassifierTraining.EpochSums(data.train(), cfg.batchSize())) {
-                        data.train().forEachBatch(cfg.batchSize(), shuffle, (x, y) -> {
-                            t[0] += lap(mark);
-                            NDArray yHat;
-                            NDArray l;
-                            try (GradientCollector gc = trainer.newGradientCollector()) {
-                                yHat = trainer.forward(new NDList(x)).singletonOrThrow();
-                                t[1] += lap(mark);
-                                l = trainer.getLoss().evaluate(new NDList(y), new NDList(yHat));
-                                t[2] += lap(mark);
-                                gc.backward(l);
-                                t[3] += lap(mark);
-                            }
-                            trainer.step();
-                            t[4] += lap(mark);
-                            sums.add(x, y, yHat, l);
-                            t[5] += lap(mark);
-                        });
-                        sums.meanLoss(1); // reads the device, as ClassifierTraining does at the end of an epoch
-                        sums.accuracy(1);
-                    }
-                    long evalStart = System.nanoTime();
-                    ClassifierTraining.accuracy(new ConciseLearner(trainer), data.test(), cfg.batchSize());
-                    perEpoch[PHASES.length][e] = (System.nanoTime() - evalStart) / 1e9;
-                    for (int p = 0; p < PHASES.length; p++) {
-                        perEpoch[p][e] = t[p] / 1e9;
-                    }
-                }
+                ClassifierTraining.train("bench-phases", new ConciseLearner(trainer, timer), data, epochs,
+                        cfg.batchSize(), cfg.lr(), cfg.seed(), timer);
             }
         }
         Map<String, Double> medians = new LinkedHashMap<>();
-        for (int p = 0; p <= PHASES.length; p++) {
-            medians.put(p < PHASES.length ? PHASES[p] : "evaluate", median(Arrays.copyOfRange(perEpoch[p], 1,
-                    epochs)));
+        for (int p = 0; p < PhaseTimer.PHASES.length; p++) {
+            int phase = p;
+            medians.put(PhaseTimer.PHASES[p], median(timer.perEpoch().values().stream().skip(1)
+                    .mapToDouble(s -> s[phase]).toArray()));
         }
         return medians;
-    }
-
-    private static long lap(long[] mark) {
-        long now = System.nanoTime();
-        long d = now - mark[0];
-        mark[0] = now;
-        return d;
     }
 
     static double median(double[] v) {

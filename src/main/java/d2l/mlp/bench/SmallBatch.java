@@ -94,7 +94,7 @@ public final class SmallBatch {
             NDArray w = BatchedLinearModels.initWeights(s, groups, used, features, rng);
             NDArray mask = BatchedLinearModels.mask(s, used, features);
             int epochs = 40;
-            return median(() -> BatchedLinearModels.train(train, w, mask, epochs, 10, 0.01f, rng, new int[0],
+            return median(() -> BatchedLinearModels.train("bench", (g, j) -> "", train, w, mask, epochs, 10, 0.01f, rng, new int[0],
                     List.of()), epochs * 10);
         }
     }

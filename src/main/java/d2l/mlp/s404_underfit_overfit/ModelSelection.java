@@ -109,7 +109,8 @@ public final class ModelSelection {
             InMemoryDataset valid = new InMemoryDataset(NDArrays.stack(vx), NDArrays.stack(vy));
             int[] last = {cfg.epochs()};
             NDArray w = BatchedLinearModels.initWeights(m, K, used, f, rng);
-            BatchedLinearModels.Trace cv = BatchedLinearModels.train(folds, w, BatchedLinearModels.mask(m, used, f), cfg.epochs(),
+            BatchedLinearModels.Trace cv = BatchedLinearModels.train("model-selection",
+                    (g, j) -> "degree " + (used[j] - 1) + ", fold " + (g + 1), folds, w, BatchedLinearModels.mask(m, used, f), cfg.epochs(),
                     cfg.batchSize(), (float) cfg.lr(), rng, last, List.of(folds, valid));
             double[] trainLoss = new double[d];
             double[] validLoss = new double[d];
@@ -129,7 +130,8 @@ public final class ModelSelection {
             InMemoryDataset test = data.test(m);
             InMemoryDataset test1 = new InMemoryDataset(test.x().expandDims(0), test.y().expandDims(0));
             NDArray w1 = BatchedLinearModels.initWeights(m, 1, used, f, rng);
-            BatchedLinearModels.Trace refit = BatchedLinearModels.train(all, w1, BatchedLinearModels.mask(m, used, f), cfg.epochs(),
+            BatchedLinearModels.Trace refit = BatchedLinearModels.train("model-selection, all training rows",
+                    (g, j) -> "degree " + (used[j] - 1), all, w1, BatchedLinearModels.mask(m, used, f), cfg.epochs(),
                     cfg.batchSize(), (float) cfg.lr(), rng, last, List.of(test1));
             double[] testLoss = new double[d];
             for (int j = 0; j < d; j++) {

@@ -152,7 +152,8 @@ public final class UnderfitOverfit {
             InMemoryDataset te = PolyData.firstFeatures(fm, test, k);
             int[] used = {k};
             NDArray w = BatchedLinearModels.initWeights(fm, 1, used, k, rng);
-            BatchedLinearModels.Trace trace = BatchedLinearModels.train(tr, w, BatchedLinearModels.mask(fm, used, k), epochs,
+            BatchedLinearModels.Trace trace = BatchedLinearModels.train("underfit-overfit, " + name,
+                    (g, j) -> "", tr, w, BatchedLinearModels.mask(fm, used, k), epochs,
                     cfg.batchSize(), (float) cfg.lr(), rng, BatchedLinearModels.firstAndEvery(epochs, 20), List.of(tr, te));
             double[] trainLoss = new double[trace.epochs().length];
             double[] testLoss = new double[trace.epochs().length];

@@ -16,6 +16,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import java.util.function.DoubleSupplier;
+import java.util.Random;
+import d2l.mlp.train.EpochLoop;
+import d2l.mlp.runtime.TorchRuntime;
 import org.knowm.xchart.XYChart;
 
 /**
@@ -112,6 +116,39 @@ public final class WeightDecay {
 
         private static String fmt(double v) {
             return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+        }
+    }
+
+    /** One minibatch step of a weight-decay model; returns the minibatch's loss. */
+    @FunctionalInterface
+    interface Step {
+        NDArray apply(NDArray x, NDArray y);
+    }
+
+    /**
+     * Trains one model of the section for {@code cfg.epochs()} epochs: {@code step} on every minibatch (order drawn
+     * from {@code rng}), train and test loss ({@code lossWeight·(ŷ − y)²} of {@code net}) logged on the device.
+     *
+     * @param name the run, e.g. {@code weight-decay-scratch, lambda 3}, as errors name it
+     * @param norm ‖w‖ after training
+     */
+    static Run fit(String name, NDManager m, HighDimData data, RunConfig cfg, Random rng, Step step,
+            UnaryOperator<NDArray> net, float lossWeight, double lambda, DoubleSupplier norm) {
+        int batches = (data.train().size() + cfg.batchSize() - 1) / cfg.batchSize();
+        try (NDManager sums = m.newSubManager(); Log log = new Log(m, cfg.epochs())) {
+            NDArray lossSum = sums.zeros(new Shape());
+            new EpochLoop(name, cfg.epochs(), cfg.lr()).run((epoch, b) -> {
+                lossSum.muli(TorchRuntime.scalar(lossSum, 0f));
+                data.train().forEachBatch(cfg.batchSize(), rng, (x, y) -> {
+                    b.started();
+                    lossSum.addi(step.apply(x, y));
+                    b.done();
+                });
+                double loss = lossSum.getFloat() / batches; // the mean of the minibatch losses
+                log.after(epoch, net, data, lossWeight);
+                return EpochLoop.Measured.loss(loss);
+            });
+            return log.toRun(lambda, norm.getAsDouble());
         }
     }
 

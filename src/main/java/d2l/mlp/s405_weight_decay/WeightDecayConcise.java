@@ -76,15 +76,11 @@ public final class WeightDecayConcise {
     /** Trains one model; {@code rng} draws the minibatch order. */
     static WeightDecay.Run train(NDManager m, HighDimData data, float wd, RunConfig cfg, Device device, Random rng) {
         try (Model model = Model.newInstance("weight-decay-concise", device, TorchRuntime.engine().getEngineName());
-                Trainer trainer = newTrainer(model, (float) cfg.lr(), wd, device);
-                WeightDecay.Log log = new WeightDecay.Log(m, cfg.epochs())) {
+                Trainer trainer = newTrainer(model, (float) cfg.lr(), wd, device)) {
             ConciseLearner learner = new ConciseLearner(trainer);
-            for (int epoch = 1; epoch <= cfg.epochs(); epoch++) {
-                data.train().forEachBatch(cfg.batchSize(), rng, learner::trainBatch);
-                log.after(epoch, learner::predict, data, 1f);
-            }
-            double norm = model.getBlock().getParameters().get("weight").getArray().norm().getFloat();
-            return log.toRun(wd, norm);
+            return WeightDecay.fit("weight-decay-concise, wd " + wd, m, data, cfg, rng,
+                    (x, y) -> learner.trainBatch(x, y).get(1), learner::predict, 1f, wd,
+                    () -> model.getBlock().getParameters().get("weight").getArray().norm().getFloat());
         }
     }
 

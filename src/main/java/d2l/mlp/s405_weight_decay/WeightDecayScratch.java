@@ -61,7 +61,7 @@ public final class WeightDecayScratch {
 
     /** Trains one model; {@code rng} draws w and then the minibatch order. */
     static WeightDecay.Run train(NDManager parent, HighDimData data, float lambda, RunConfig cfg, Random rng) {
-        try (NDManager m = parent.newSubManager(); WeightDecay.Log log = new WeightDecay.Log(m, cfg.epochs())) {
+        try (NDManager m = parent.newSubManager()) {
             float[] w0 = new float[HighDimData.DIM];
             for (int i = 0; i < w0.length; i++) {
                 w0[i] = (float) rng.nextGaussian();
@@ -71,20 +71,18 @@ public final class WeightDecayScratch {
             List<NDArray> params = List.of(w, b);
             params.forEach(p -> p.setRequiresGradient(true));
             float lr = (float) cfg.lr();
-            for (int epoch = 1; epoch <= cfg.epochs(); epoch++) {
-                data.train().forEachBatch(cfg.batchSize(), rng, (x, y) -> {
-                    try (GradientCollector gc = TorchRuntime.engine().newGradientCollector()) {
-                        NDArray err = x.matMul(w).add(b).reshape(-1).sub(y);
-                        // scalars as tensors, not mul(float): see TorchRuntime.scalar
-                        NDArray l = err.square().div(TorchRuntime.scalar(err, 2f)).mean()
-                                .add(Penalties.l2Penalty(x.getManager(), w).mul(TorchRuntime.scalar(err, (float) lambda)));
-                        gc.backward(l);
-                    }
-                    MinibatchSgd.step(params, lr);
-                });
-                log.after(epoch, x -> x.matMul(w).add(b), data, 0.5f);
-            }
-            return log.toRun(lambda, w.norm().getFloat());
+            return WeightDecay.fit("weight-decay-scratch, lambda " + lambda, m, data, cfg, rng, (x, y) -> {
+                NDArray l;
+                try (GradientCollector gc = TorchRuntime.engine().newGradientCollector()) {
+                    NDArray err = x.matMul(w).add(b).reshape(-1).sub(y);
+                    // scalars as tensors, not mul(float): see TorchRuntime.scalar
+                    l = err.square().div(TorchRuntime.scalar(err, 2f)).mean()
+                            .add(Penalties.l2Penalty(x.getManager(), w).mul(TorchRuntime.scalar(err, lambda)));
+                    gc.backward(l);
+                }
+                MinibatchSgd.step(params, lr);
+                return l;
+            }, x -> x.matMul(w).add(b), 0.5f, lambda, () -> w.norm().getFloat());
         }
     }
 

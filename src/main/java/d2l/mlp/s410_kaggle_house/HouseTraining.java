@@ -16,7 +16,7 @@ import d2l.mlp.runtime.RunConfig;
 import d2l.mlp.data.KFold;
 import d2l.mlp.data.InMemoryDataset;
 import d2l.mlp.train.ConciseLearner;
-import d2l.mlp.train.TrainingDivergedException;
+import d2l.mlp.train.EpochLoop;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -74,7 +74,7 @@ public final class HouseTraining {
     }
 
     /** k-fold cross-validation on contiguous folds; one {@link Fit} per fold. */
-    public static List<Fit> kFold(Recipe recipe, RunConfig cfg, InMemoryDataset data, int k) {
+    public static List<Fit> kFold(String name, Recipe recipe, RunConfig cfg, InMemoryDataset data, int k) {
         TorchRuntime.seed(cfg.seed());
         Random shuffle = new Random(cfg.seed());
         List<Fit> fits = new ArrayList<>();
@@ -82,7 +82,7 @@ public final class HouseTraining {
             for (int i = 0; i < k; i++) {
                 try (NDManager foldManager = m.newSubManager()) {
                     KFold.Fold fold = KFold.fold(foldManager, data, k, i);
-                    fits.add(fit(recipe, cfg, fold.train(), fold.valid(), null, shuffle));
+                    fits.add(fit(name + ", fold " + (i + 1), recipe, cfg, fold.train(), fold.valid(), null, shuffle));
                 }
             }
         }
@@ -96,7 +96,8 @@ public final class HouseTraining {
      * @param valid validation set, or {@code null}
      * @param test test features to predict after training, or {@code null}
      */
-    public static Fit fit(Recipe recipe, RunConfig cfg, InMemoryDataset train, InMemoryDataset valid, NDArray test, Random shuffle) {
+    public static Fit fit(String name, Recipe recipe, RunConfig cfg, InMemoryDataset train, InMemoryDataset valid,
+            NDArray test, Random shuffle) {
         Device device = train.x().getDevice();
         try (NDManager m = train.x().getManager().newSubManager();
                 Model model = Model.newInstance("house", device, TorchRuntime.engine().getEngineName())) {
@@ -120,17 +121,25 @@ public final class HouseTraining {
                 ConciseLearner learner = new ConciseLearner(trainer);
                 double[] trainLs = new double[cfg.epochs()];
                 double[] validLs = new double[valid != null ? cfg.epochs() : 0];
-                for (int epoch = 0; epoch < cfg.epochs(); epoch++) {
-                    fitData.forEachBatch(cfg.batchSize(), shuffle, learner::trainBatch);
-                    trainLs[epoch] = evaluate(learner, train, recipe.logTarget(), mu, sigma);
+                NDArray lossSum = m.zeros(new Shape());
+                int batches = (train.size() + cfg.batchSize() - 1) / cfg.batchSize();
+                new EpochLoop(name, cfg.epochs(), cfg.lr()).run((epoch, b) -> {
+                    lossSum.muli(TorchRuntime.scalar(lossSum, 0f));
+                    fitData.forEachBatch(cfg.batchSize(), shuffle, (x, y) -> {
+                        b.started();
+                        lossSum.addi(learner.trainBatch(x, y).get(1));
+                        b.done();
+                    });
+                    double loss = lossSum.getFloat() / batches; // the mean of the minibatch losses
+                    if (!Double.isFinite(loss)) {
+                        return EpochLoop.Measured.loss(loss);
+                    }
+                    trainLs[epoch - 1] = evaluate(learner, train, recipe.logTarget(), mu, sigma);
                     if (valid != null) {
-                        validLs[epoch] = evaluate(learner, valid, recipe.logTarget(), mu, sigma);
+                        validLs[epoch - 1] = evaluate(learner, valid, recipe.logTarget(), mu, sigma);
                     }
-                    if (!Double.isFinite(trainLs[epoch])) {
-                        throw new TrainingDivergedException("house prices (train log rmse)", epoch + 1, cfg.lr(),
-                                trainLs[epoch]);
-                    }
-                }
+                    return EpochLoop.Measured.loss(loss);
+                });
                 float[] testPreds = new float[0];
                 if (test != null) {
                     try (NDManager t = test.getManager().newSubManager()) {

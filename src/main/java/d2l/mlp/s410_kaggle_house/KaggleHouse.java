@@ -85,14 +85,14 @@ public final class KaggleHouse {
         try (NDManager m = TorchRuntime.newManager(device); TorchRuntime.ThreadScope one = TorchRuntime.singleThreaded(device)) {
             InMemoryDataset train = data.train(m);
             NDArray test = data.test(m);
-            List<Fit> folds = HouseTraining.kFold(recipe, cfg, train, K);
+            List<Fit> folds = HouseTraining.kFold(name, recipe, cfg, train, K);
             for (int i = 0; i < folds.size(); i++) {
                 System.out.printf("  %s fold %d: train log rmse %.6f, valid log rmse %.6f%n", label, i + 1,
                         folds.get(i).lastTrain(), folds.get(i).lastValid());
             }
             System.out.printf("  %s %d-fold average: train log rmse %.6f, valid log rmse %.6f%n", label, K,
                     average(folds, Fit::lastTrain), average(folds, Fit::lastValid));
-            Fit full = HouseTraining.fit(recipe, cfg, train, null, test, new Random(cfg.seed() + K));
+            Fit full = HouseTraining.fit(name + ", all training data", recipe, cfg, train, null, test, new Random(cfg.seed() + K));
             System.out.printf("  %s on all training data: train log rmse %.6f%n", label, full.lastTrain());
             double[] epochs = IntStream.rangeClosed(1, cfg.epochs()).asDoubleStream().toArray();
             XYChart chart = Plots.chart("House prices, " + label + ", fold 1", "epoch", "log rmse", true);

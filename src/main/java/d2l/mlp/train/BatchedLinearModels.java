@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import d2l.mlp.runtime.TorchRuntime;
 import d2l.mlp.data.InMemoryDataset;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.Random;
 
 /**
@@ -71,6 +72,27 @@ public final class BatchedLinearModels {
         return m.create(mask, new Shape(features, featuresUsed.length));
     }
 
+    /**
+     * The largest training loss over all models (one read from the device), or the first model's that is not a
+     * finite number, with that model named.
+     */
+    private static EpochLoop.Measured worstTrainingLoss(NDManager root, InMemoryDataset train, NDArray w, int models,
+            BiFunction<Integer, Integer, String> label) {
+        try (NDManager em = root.newSubManager()) {
+            NDArray loss = mse(em, train.x(), train.y(), w);
+            float worst = loss.max().getFloat();
+            if (Float.isFinite(worst)) {
+                return EpochLoop.Measured.loss(worst);
+            }
+            float[] all = loss.toFloatArray();
+            int i = 0;
+            while (Float.isFinite(all[i])) {
+                i++;
+            }
+            return new EpochLoop.Measured(all[i], java.util.Map.of(), label.apply(i / models, i % models));
+        }
+    }
+
     /** Mean squared error (G, D) of every model on {@code x} (G, m, F), {@code y} (G, m); belongs to {@code scope}. */
     public static NDArray mse(NDManager scope, NDArray x, NDArray y, NDArray w) {
         NDArray pred = x.matMul(w);
@@ -79,8 +101,11 @@ public final class BatchedLinearModels {
     }
 
     /**
-     * Trains {@code w} in place.
+     * Trains {@code w} in place. After every epoch the training loss of every model is checked: the first that is
+     * not a finite number stops training with a {@link TrainingDivergedException} naming that model.
      *
+     * @param name the run, as errors name it
+     * @param label names model d of group g in an error, e.g. {@code degree 5, fold 2}
      * @param train features (G, n, F) and labels (G, n)
      * @param w weights (G, F, D), e.g. from {@link #initWeights}
      * @param mask (F, D) from {@link #mask}
@@ -88,7 +113,7 @@ public final class BatchedLinearModels {
      * @param logEpochs epochs after which every set in {@code evals} is evaluated
      * @param evals features (G, m, F) and labels (G, m) to log the loss on
      */
-    public static Trace train(InMemoryDataset train, NDArray w, NDArray mask, int epochs, int batchSize, float lr,
+    public static Trace train(String name, BiFunction<Integer, Integer, String> label, InMemoryDataset train, NDArray w, NDArray mask, int epochs, int batchSize, float lr,
             Random shuffle, int[] logEpochs, List<InMemoryDataset> evals) {
         long[] shape = train.x().getShape().getShape();
         int groups = (int) shape[0];
@@ -105,8 +130,8 @@ public final class BatchedLinearModels {
             // the step 2·lr/b of a full batch and of the last one, as device tensors (see TorchRuntime.scalar)
             NDArray fullStep = TorchRuntime.scalar(log, 2f * lr / batchSize);
             NDArray lastStep = TorchRuntime.scalar(log, 2f * lr / (n - (long) cuts.length * batchSize));
-            int point = 0;
-            for (int epoch = 1; epoch <= epochs; epoch++) {
+            int[] point = {0};
+            new EpochLoop(name, epochs, lr).run((epoch, batches) -> {
                 try (NDManager em = root.newSubManager()) {
                     long[] order = new long[groups * n];
                     for (int g = 0; g < groups; g++) {
@@ -123,21 +148,25 @@ public final class BatchedLinearModels {
                             : xe.transpose(0, 2, 1).split(cuts, 2);
                     NDList ys = cuts.length == 0 ? new NDList(ye) : ye.split(cuts, 1);
                     for (int b = 0; b < xs.size(); b++) {
+                        batches.started();
                         NDArray xb = xs.get(b);
                         NDArray step = b < cuts.length ? fullStep : lastStep;
                         NDArray residual = xb.matMul(w).subi(ys.get(b));
                         w.subi(xts.get(b).matMul(residual).muli(mask).muli(step));
+                        batches.done();
                     }
                 }
-                if (point < logEpochs.length && logEpochs[point] == epoch) {
+                if (point[0] < logEpochs.length && logEpochs[point[0]] == epoch) {
                     for (int s = 0; s < evals.size(); s++) {
                         try (NDManager em = root.newSubManager()) {
-                            log.set(new NDIndex(point).addIndices(s), mse(em, evals.get(s).x(), evals.get(s).y(), w));
+                            log.set(new NDIndex(point[0]).addIndices(s),
+                                    mse(em, evals.get(s).x(), evals.get(s).y(), w));
                         }
                     }
-                    point++;
+                    point[0]++;
                 }
-            }
+                return worstTrainingLoss(root, train, w, models, label);
+            });
             float[] flat = log.toFloatArray();
             float[][][] loss = new float[logEpochs.length][evals.size()][groups * models];
             for (int p = 0; p < logEpochs.length; p++) {

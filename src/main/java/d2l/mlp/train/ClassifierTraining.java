@@ -4,14 +4,14 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.util.ProgressBar;
 import d2l.mlp.runtime.TorchRuntime;
-import d2l.mlp.runtime.JvmTuning;
 import d2l.mlp.runtime.RunConfig;
 import d2l.mlp.data.FashionMnist;
 import d2l.mlp.data.InMemoryDataset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -27,44 +27,51 @@ public final class ClassifierTraining {
      * Trains {@code learner} and returns the history. Prints one line per epoch, and a progress bar over the
      * batches when run in a terminal.
      *
-     * @param name shown in the progress bar and in error messages
+     * @param name shown in the progress bar, the log and error messages
      * @param seed seeds the shuffling of the training set
-     * @throws TrainingDivergedException when the epoch's loss is NaN or infinite
+     * @param extra more listeners, e.g. a {@link PhaseTimer}
+     * @throws TrainingDivergedException when an epoch's loss is NaN or infinite
      */
     public static List<EpochStats> train(String name, Learner learner, FashionMnist.Data data, int epochs,
-            int batchSize, double lr, long seed) {
-        boolean progress = System.console() != null;
+            int batchSize, double lr, long seed, EpochLoop.Listener... extra) {
         Random shuffle = new Random(seed);
-        List<EpochStats> history = new ArrayList<>();
         int n = data.train().size();
-        for (int epoch = 1; epoch <= epochs; epoch++) {
-            long start = System.nanoTime();
+        EpochLoop loop = new EpochLoop(name, epochs, lr)
+                .listen(EpochListeners.progressBar((n + batchSize - 1) / batchSize))
+                .listen(EpochListeners.releaseMemory())
+                .listen(EpochListeners.log());
+        for (EpochLoop.Listener l : extra) {
+            loop.listen(l);
+        }
+        List<EpochStats> history = new ArrayList<>();
+        for (EpochLoop.EpochEnd end : loop.run((epoch, batches) -> {
             double loss;
             double trainAcc;
             try (EpochSums sums = new EpochSums(data.train(), batchSize)) {
-                ProgressBar bar = progress ? new ProgressBar(name + " epoch " + epoch + "/" + epochs,
-                        (n + batchSize - 1) / batchSize) : null;
                 data.train().forEachBatch(batchSize, shuffle, (x, y) -> {
+                    batches.started();
                     var out = learner.trainBatch(x, y);
                     sums.add(x, y, out.get(0), out.get(1));
-                    if (bar != null) {
-                        bar.increment(1);
-                    }
+                    batches.done();
                 });
                 loss = sums.meanLoss(n);
                 trainAcc = sums.accuracy(n);
             }
-            if (!Double.isFinite(loss)) {
-                throw new TrainingDivergedException(name, epoch, lr, loss);
-            }
-            double testAcc = accuracy(learner, data.test(), batchSize);
-            JvmTuning.releaseMemory(); // without it the process grows by megabytes per epoch; see JvmTuning
-            EpochStats stats = new EpochStats(epoch, loss, trainAcc, testAcc, (System.nanoTime() - start) / 1e9);
-            history.add(stats);
-            System.out.printf("%s epoch %d: loss %.4f, train acc %.4f, test acc %.4f (%.1f s)%n", name, epoch,
-                    loss, trainAcc, testAcc, stats.seconds());
+            double testAcc = Double.isFinite(loss) ? accuracy(learner, data.test(), batchSize) : Double.NaN;
+            return EpochLoop.Measured.of(loss, orderedMap("train acc", trainAcc, "test acc", testAcc));
+        })) {
+            Map<String, Double> v = end.measured().values();
+            history.add(new EpochStats(end.epoch(), end.measured().loss(), v.get("train acc"), v.get("test acc"),
+                    end.seconds()));
         }
         return history;
+    }
+
+    private static Map<String, Double> orderedMap(String k1, double v1, String k2, double v2) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put(k1, v1);
+        m.put(k2, v2);
+        return m;
     }
 
     /**

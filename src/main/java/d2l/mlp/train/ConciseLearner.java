@@ -14,9 +14,22 @@ import ai.djl.training.loss.Loss;
 public final class ConciseLearner implements Learner {
 
     private final Trainer trainer;
+    private final PhaseTimer phases;
 
     public ConciseLearner(Trainer trainer) {
+        this(trainer, null);
+    }
+
+    /** A learner whose steps mark their phases on {@code phases} (the benchmark's), or on nothing when null. */
+    public ConciseLearner(Trainer trainer, PhaseTimer phases) {
         this.trainer = trainer;
+        this.phases = phases;
+    }
+
+    private void lap(int phase) {
+        if (phases != null) {
+            phases.lap(phase);
+        }
     }
 
     @Override
@@ -25,10 +38,14 @@ public final class ConciseLearner implements Learner {
         NDArray l;
         try (GradientCollector gc = trainer.newGradientCollector()) {
             yHat = trainer.forward(new NDList(x)).singletonOrThrow();
+            lap(1);
             l = trainer.getLoss().evaluate(new NDList(y), new NDList(yHat));
+            lap(2);
             gc.backward(l);
+            lap(3);
         }
         trainer.step();
+        lap(4);
         return new NDList(yHat, l);
     }
 

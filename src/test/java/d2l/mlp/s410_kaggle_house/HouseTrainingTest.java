@@ -57,7 +57,7 @@ class HouseTrainingTest {
             InMemoryDataset valid = new InMemoryDataset(m.randomNormal(new Shape(64, 20)), m.randomUniform(5e4f, 3e5f,
                     new Shape(64, 1)));
             for (HouseTraining.Recipe recipe : List.of(KaggleHouse.linear(20), KaggleHouseMlp.mlp(8, 0.2f, 0.05f))) {
-                HostTensors.assertSameForBatchSizes(recipe.toString(), b -> HouseTraining.fit(recipe,
+                HostTensors.assertSameForBatchSizes(recipe.toString(), b -> HouseTraining.fit("house", recipe,
                         RunConfig.of(2, 0.01, b), train, valid, null, new Random(1)), 64, 16);
             }
         }
