@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import d2l.mlp.reference.BookCheck;
 import d2l.mlp.s408_numerical_stability.Xavier.Sample;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Vanishing and exploding gradients, symmetry, and Xavier initialization. */
+@Tag("slow") // 20- and 50-layer nets: over 10 s on a busy 2-core machine
 class NumericalStabilityTest {
 
     @Test
