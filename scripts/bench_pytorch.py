@@ -7,7 +7,7 @@ shapes d2l.mlp.bench.SmallBatch uses (polynomial fit: nn.Linear(4, 1, bias=False
 nn.Linear(331, 1), 1168 rows, batch 64, Adam lr 5; MSE loss; one torch thread).
 
 DEVICE=cuda runs the MLP benchmark on the GPU (data, network and sums resident there, as DJL's loop keeps them);
-scripts/gpu-run.sh does that on the lent GPU machine. The default is the CPU, TORCH_THREADS (default 1) threads.
+scripts/gpu-run.sh does that on the GPU machine. The default is the CPU, TORCH_THREADS (default 1) threads.
 
 Run with Debian's /usr/bin/python3 (python3-torch). Needs only torch (no numpy: the GPU machine's python may lack it).
 Usage: [DEVICE=cpu|cuda] bench_pytorch.py DATA_DIR EPOCHS [JSON_OUT] | bench_pytorch.py --small [JSON_OUT]

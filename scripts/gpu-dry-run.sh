@@ -2,7 +2,7 @@
 # Pre-flight for the GPU run, on this CPU machine: packs gpu-bundle/ (scripts/gpu-package.sh) and runs
 # scripts/gpu-run.sh exactly as the GPU machine will (the jlinked runtime, the trimmed jars, an external libtorch, the
 # PyTorch baseline), only with --device cpu, one epoch, and DJL's cached CPU libtorch instead of a JNI built there.
-# Run it before spending device time; the GPU machine's own run is then one command (see README, GPU).
+# Run it before the GPU machine's time is spent; the run there is then one command (see docs/gpu.md).
 #   scripts/gpu-dry-run.sh            (status 0 and target/gpu-dry/summary.md when everything ran)
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# Packs into gpu-bundle/ what a GPU machine with a CUDA PyTorch in python3, cmake and g++ but no Java and no network
-# (the lent GPU machine) needs to run the chapter there with scripts/gpu-run.sh:
+# Packs into gpu-bundle/ what a CUDA machine without Java or network access (but with a CUDA PyTorch in python3, cmake
+# and g++) needs to run the chapter there with scripts/gpu-run.sh:
 #   jre.tar.xz      a jlinked Java 17 runtime (java.desktop for the plots)
 #   lib/            the project's classes and the runtime jars of the -Dgpu profile (no pytorch-native-cpu); jars
 #                   outside DJL are cut down to the classes that `all --epochs 1` loads (fastutil and icu4j alone
 #                   weigh 38 MB), pytorch-jni loses its prebuilt JNI libraries (the JNI is built there)
 #   data.tar.xz     Fashion-MNIST (the raw IDX files; gpu-run.sh gzips them again) and the house-price CSVs
-#   djl-jni.tar.xz  build-jni.sh and DJL 0.36.0's JNI sources (from ../shared/gpu, or GPU_JNI_SRC=DIR)
-# The device tool carries the working tree and the bundle together, at most 64 MiB: the script fails above that.
+#   djl-jni.tar.xz  build-jni.sh and DJL 0.36.0's JNI sources (GPU_JNI_SRC=DIR: a folder with build-jni.sh and
+#                   djl-native-src/, the pytorch-native sources of DJL 0.36.0)
+# The working tree and the bundle are copied to the GPU machine together; the script fails when they exceed 64 MiB
+# (GPU_COPY_LIMIT_MIB), the budget of that copy.
 #   scripts/gpu-package.sh            (needs a JDK 17 with jlink, Maven with the dependencies cached, xz, zip)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,7 +17,7 @@ root=$PWD
 bundle=gpu-bundle
 work=target/gpu-package
 jni_src=${GPU_JNI_SRC:-../shared/gpu}
-limit=$((64 * 1024 * 1024))
+limit=$((${GPU_COPY_LIMIT_MIB:-64} * 1024 * 1024))
 mvn="mvn -q -B -o"
 
 [ -f "$jni_src/build-jni.sh" ] && [ -d "$jni_src/djl-native-src" ] || {
@@ -54,7 +56,7 @@ sed -n 's/^.*\] \([^ ]*\) source: \(jar:\)\{0,1\}file:.*\/\([^/]*\.jar\).*$/\3 \
 
 # DJL and what it uses itself stay whole: the GPU engine takes paths (CUDA detection through JNA) that a CPU run
 # does not. Everything else is only used by our code, the same way on either device.
-whole='^(api|basicdataset|model-zoo|pytorch-engine|gson|jna|commons-compress|slf4j-api|slf4j-simple)-[0-9]'
+whole='^(api|pytorch-engine|gson|jna|commons-compress|slf4j-api|slf4j-simple)-[0-9]'
 for jarfile in "$work"/deps/*.jar; do
   name=$(basename "$jarfile")
   if [[ $name =~ $whole ]]; then
@@ -99,9 +101,9 @@ bundle_bytes=$(du -cb "$bundle" | tail -1 | cut -f1)
 tree_bytes=$(git ls-files -z --cached --others --exclude-standard | xargs -0 du -cb 2>/dev/null | grep total$ \
   | awk '{s += $1} END {print s + 0}')
 du -b "$bundle"/*.xz "$bundle/lib" | awk '{printf "  %6.2f MiB  %s\n", $1 / 1048576, $2}'
-awk -v b="$bundle_bytes" -v t="$tree_bytes" 'BEGIN {printf "gpu-package: bundle %.2f MiB + working tree %.2f MiB = %.2f MiB (the device tool carries at most 64 MiB)\n", b / 1048576, t / 1048576, (b + t) / 1048576}'
+awk -v b="$bundle_bytes" -v t="$tree_bytes" -v l="$limit" 'BEGIN {printf "gpu-package: bundle %.2f MiB + working tree %.2f MiB = %.2f MiB (limit %d MiB)\n", b / 1048576, t / 1048576, (b + t) / 1048576, l / 1048576}'
 if [ $((bundle_bytes + tree_bytes)) -gt $limit ]; then
-  echo "gpu-package: too large for the device tool" >&2
+  echo "gpu-package: bundle plus working tree exceed the limit; trim the bundle or set GPU_COPY_LIMIT_MIB" >&2
   exit 1
 fi
-echo "gpu-package: done; on the GPU machine: bash scripts/gpu-run.sh (carry gpu-bundle)"
+echo "gpu-package: done; copy the working tree with gpu-bundle/ to the GPU machine, then: bash scripts/gpu-run.sh"

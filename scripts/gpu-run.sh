@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Runs the chapter on the lent GPU machine (CUDA PyTorch in python3, cmake, g++; no Java, no network), from the
-# repository root, with the gpu-bundle/ that scripts/gpu-package.sh made here carried along:
-#   device tool: run(command="bash scripts/gpu-run.sh", carry=["gpu-bundle"], timeout_s=540)
+# Runs the chapter on a CUDA machine without Java or network access (it needs a CUDA PyTorch in python3, cmake and
+# g++), from the repository root, with the gpu-bundle/ folder that scripts/gpu-package.sh made at that root:
+#   bash scripts/gpu-run.sh          (OUT=DIR chooses where the results go)
 # 1. unpacks the Java runtime, the data and DJL's JNI sources into $GPU_WORK (default /tmp/d2l-gpu);
 # 2. builds DJL 0.36's JNI against python3's PyTorch (build-jni.sh, unless PYTORCH_LIBRARY_PATH is set already) and
 #    runs Java with DJL_OFFLINE=true PYTORCH_LIBRARY_PATH=<torch lib> PYTORCH_VERSION=2.7.1 PYTORCH_FLAVOR=cu128;
@@ -9,7 +9,7 @@
 #    activations with --device auto (its "device:" line must name the GPU), the concise-MLP benchmark
 #    (d2l.mlp.bench.Benchmark) on the GPU, the same benchmark in PyTorch (scripts/bench_pytorch.py, python3's torch,
 #    data resident on the GPU), then mlp-concise and the DJL benchmark on the CPU for comparison;
-# 4. writes into $OUT (the device tool brings back at most 8 files): summary.md (machine, commands, final numbers
+# 4. writes four files into $OUT (default target/gpu-out): summary.md (machine, commands, final numbers
 #    against the book's spread, epoch times), timings.json, run.log, results.tar.gz (metrics.json, plots,
 #    submission.csv of every run, the benchmark JSON).
 # scripts/gpu-dry-run.sh runs this script on the CPU machine first, through these settings: DEVICE (gpu), EXTRA

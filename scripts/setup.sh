@@ -2,7 +2,7 @@
 # Installs what a fresh Debian/Ubuntu machine lacks to build, test and reproduce d2l-mlp:
 # a JDK 17 and Maven (if missing), Debian's Fashion-MNIST package, Jupyter's nbconvert with a Java kernel named
 # "java" (rapaio-jupyter-kernel from Maven Central, unless a "java" kernel such as IJava exists), and the Kaggle
-# house-price files in the user cache when a copy sits next to the checkout (../shared/data/kaggle-house).
+# house-price files in the user cache when a local copy of them lies beside the checkout (so nothing is downloaded).
 # Safe to run twice.
 set -euo pipefail
 cd "$(dirname "$0")/.."

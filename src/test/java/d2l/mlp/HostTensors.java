@@ -22,7 +22,7 @@ public final class HostTensors {
 
     private HostTensors() {}
 
-    /** InMemoryDataset made from Java values while {@code work} runs. */
+    /** Tensors made from Java values while {@code work} runs. */
     public static long madeBy(Runnable work) {
         for (int attempt = 0; attempt < 5; attempt++) {
             settle();

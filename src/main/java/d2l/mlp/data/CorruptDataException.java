@@ -7,6 +7,6 @@ import java.nio.file.Path;
 public class CorruptDataException extends IOException {
 
     public CorruptDataException(Path file, String problem) {
-        super(file + ": " + problem + ". Delete or replace this file (see README, section Data).");
+        super(file + ": " + problem + ". Delete or replace this file (see docs/architecture.md, section Data).");
     }
 }

@@ -27,8 +27,8 @@ import java.util.List;
  * between mirrors (Debian recompressed them), the IDX bytes do not.
  *
  * <p>We load into plain tensors instead of DJL's {@code FashionMnist} dataset: that class resolves files through
- * repository metadata whose gzip SHA-1s do not match Debian's files, and its per-record batching is slower than
- * gathering whole batches from one resident tensor ({@link InMemoryDataset}).
+ * repository metadata whose gzip SHA-1s do not match Debian's files, and it builds each batch from an index array
+ * copied from the host, slower than gathering whole batches on the device ({@link InMemoryDataset}).
  */
 public final class FashionMnist {
 

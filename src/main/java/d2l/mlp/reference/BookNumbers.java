@@ -1,8 +1,9 @@
 package d2l.mlp.reference;
 
 /**
- * The book's published numbers (../shared/reference/book-results.md): the zh 2.0.0 build's value and the spread
- * over the official builds. The book sets no seed, so a faithful run lands inside the spread, not on one value.
+ * The book's published numbers, read off its official executed notebooks (PyTorch edition): the zh 2.0.0 build's
+ * value and the spread over about 20 official builds. The book sets no seed, so a faithful run lands inside the
+ * spread, not on one value.
  * Tests and results/README.md both read these, so a regression bound is always the book's.
  */
 public final class BookNumbers {
@@ -61,12 +62,12 @@ public final class BookNumbers {
     public static final Value WD_SCRATCH_NORM_3 = new Value("scratch ‖w‖ (lambda 3)", 0.3557, 0.346, 0.400);
     public static final Value WD_CONCISE_NORM_0 = new Value("concise ‖w‖ (wd 0)", 13.728, 12.28, 14.67);
     public static final Value WD_CONCISE_NORM_3 = new Value("concise ‖w‖ (wd 3)", 0.3891, 0.345, 0.72);
-    // §4.10 Kaggle house prices: linear model, 5-fold contiguous CV (20 builds), and the MLP's target
+    // §4.10 Kaggle house prices: linear model, 5-fold contiguous CV (20 builds), and the bar our MLP must clear
     public static final Value HOUSE_AVG_TRAIN = new Value("average train log rmse, 5 folds", 0.165458, 0.1652, 0.1661);
     public static final Value HOUSE_AVG_VALID = new Value("average valid log rmse, 5 folds", 0.170293, 0.1702, 0.1712);
     public static final Value HOUSE_FULL_TRAIN = new Value("train log rmse, all training data", 0.162354, 0.1620,
             0.1628);
-    /** Not the book's: the target for our MLP (≤ 0.14); the book column shows the book's linear model. */
+    /** Not the book's: the project's own bar for its MLP (≤ 0.14); the book column shows the book's linear model. */
     public static final Value HOUSE_MLP_VALID = new Value(
             "MLP average valid log rmse, 5 folds (target <= 0.14; book: linear model)", 0.170293, 0, 0.14);
 

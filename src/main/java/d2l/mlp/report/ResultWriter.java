@@ -97,8 +97,8 @@ public final class ResultWriter {
                 .append("Written by `java -jar target/d2l-mlp.jar all` (see the top-level README). Each experiment's ")
                 .append("folder holds `metrics.json` (configuration, per-epoch history, final numbers, the book's ")
                 .append("numbers) and its plots. The book sets no random seed, so the bar for a faithful ")
-                .append("reproduction is the spread over the book's official builds ")
-                .append("(`shared/reference/book-results.md`), not one build's value.\n\n")
+                .append("reproduction is the spread of the book's published results across its official builds ")
+                .append("(about 20 executed builds of the PyTorch edition), not one build's value.\n\n")
                 .append("| experiment | quantity | book (zh 2.0.0) | book spread | ours | inside |\n")
                 .append("|---|---|---|---|---|---|\n");
         List<JsonObject> experiments = new ArrayList<>();

@@ -32,7 +32,7 @@ public final class TorchRuntime {
         } catch (EngineException e) {
             throw new EngineException("DJL could not start its PyTorch engine: " + e.getMessage() + ". The default "
                     + "build ships libtorch in the pytorch-native-cpu jar; a 'mvn -Dgpu' build needs DJL_OFFLINE=false "
-                    + "(DJL downloads libtorch) or PYTORCH_LIBRARY_PATH (an existing PyTorch), see README section GPU.",
+                    + "(DJL downloads libtorch) or PYTORCH_LIBRARY_PATH (an existing PyTorch), see docs/gpu.md.",
                     e);
         }
     }
@@ -64,7 +64,7 @@ public final class TorchRuntime {
                     throw new IllegalArgumentException("--device " + spec + ": DJL's PyTorch engine sees "
                             + gpus + " GPU(s) (libtorch flavor " + engine().getVersion() + "). "
                             + "The default build ships CPU-only libtorch; build with 'mvn -Dgpu package' "
-                            + "and see README section GPU, or run with --device cpu.");
+                            + "and see docs/gpu.md, or run with --device cpu.");
                 }
                 return Device.gpu(id);
         }

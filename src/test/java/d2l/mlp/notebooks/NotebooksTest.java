@@ -21,6 +21,7 @@ import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -28,6 +29,8 @@ import org.junit.jupiter.api.TestFactory;
  * so broken notebook code fails the normal test run without Jupyter. Magic cells ({@code %jars …}) are skipped;
  * the kernels' {@code display} is stubbed.
  */
+@Tag("notebooks")
+@Tag("slow")
 class NotebooksTest {
 
     private static final Path DIR = Path.of("notebooks");

@@ -8,9 +8,11 @@ import d2l.mlp.runtime.RunConfig;
 import d2l.mlp.s406_dropout.DropoutConcise;
 import d2l.mlp.s406_dropout.DropoutScratch;
 import d2l.mlp.train.ClassifierResult;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The two dropout networks of §4.6 for the book's 10 epochs, against the spread of the book's builds. */
+@Tag("slow")
 class DropoutRegressionTest {
 
     private static void assertInsideBook(ClassifierResult r) {

@@ -13,6 +13,7 @@ import d2l.mlp.s410_kaggle_house.KaggleHouseMlp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Section 4.10 with the book's hyperparameters: the linear model's 5-fold and full-train log-rmse lie in the spread
  * of the book's builds, the submission covers every test house, and the MLP meets its target.
  */
+@Tag("slow")
 class KaggleHouseRegressionTest {
 
     @TempDir

@@ -10,12 +10,14 @@ import d2l.mlp.s401_mlp.Activations;
 import d2l.mlp.s402_mlp_scratch.MlpScratch;
 import d2l.mlp.s403_mlp_concise.MlpConcise;
 import d2l.mlp.train.ClassifierResult;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Reruns the chapter's Fashion-MNIST experiments for the book's 10 epochs and asserts the final numbers lie in the
  * spread of the book's official builds ({@link d2l.mlp.reference.BookNumbers}); and that a seed fixes every number on a CPU.
  */
+@Tag("slow")
 class MlpRegressionTest {
 
     private static void assertInsideBook(ClassifierResult r) {

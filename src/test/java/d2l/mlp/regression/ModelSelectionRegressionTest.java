@@ -7,6 +7,7 @@ import d2l.mlp.reference.BookCheck;
 import d2l.mlp.s404_underfit_overfit.ModelSelection;
 import d2l.mlp.s404_underfit_overfit.PolyData;
 import d2l.mlp.s404_underfit_overfit.UnderfitOverfit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
  * 0.1² = 0.01; the mean of 100 squared N(0, 0.1²) draws has a standard deviation of 0.0014, so a right fit ends
  * within [0.005, 0.02] whatever the data draw.
  */
+@Tag("slow")
 class ModelSelectionRegressionTest {
 
     private static final double FLOOR = PolyData.NOISE * PolyData.NOISE;

@@ -11,6 +11,7 @@ import d2l.mlp.s405_weight_decay.WeightDecayScratch;
 import d2l.mlp.s405_weight_decay.WeightDecaySweep;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * does to the losses. The book's spread is over builds that each draw their own data and initial weights, so
  * besides the default seed we check that the median over five seeds lies inside it.
  */
+@Tag("slow")
 class WeightDecayRegressionTest {
 
     private static final int SEEDS = 5;

@@ -26,6 +26,7 @@ import d2l.mlp.scratch.TorchInit;
 import d2l.mlp.train.ClassifierTraining;
 import d2l.mlp.train.ScratchLearner;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The two dropout networks: initialization, training vs evaluation mode, no leaks. */
@@ -98,6 +99,7 @@ class DropoutNetsTest {
     }
 
     @Test
+    @Tag("slow") // over 10 s on a busy 2-core machine
     void scratchDropoutTrainingLeavesNoArraysBehind() {
         TorchRuntime.seed(4);
         try (NDManager m = TorchRuntime.newManager(Device.cpu())) {

@@ -17,6 +17,7 @@ import d2l.mlp.data.InMemoryDataset;
 import d2l.mlp.s402_mlp_scratch.MlpScratch;
 import d2l.mlp.s403_mlp_concise.MlpConcise;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The training loop on small synthetic data: no leaks, and a clear stop on divergence. */
@@ -47,6 +48,7 @@ class ClassifierTrainingTest {
     }
 
     @Test
+    @Tag("slow") // over 10 s on a busy 2-core machine
     void conciseTrainingLeavesNoArraysBehind() {
         TorchRuntime.seed(3);
         try (NDManager m = TorchRuntime.newManager(Device.cpu()); Model model = Model.newInstance("leak", Device.cpu())) {

@@ -15,6 +15,7 @@ import d2l.mlp.runtime.TorchRuntime;
 import d2l.mlp.data.FashionMnist;
 import d2l.mlp.data.InMemoryDataset;
 import d2l.mlp.s403_mlp_concise.MlpConcise;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class SgdWithoutDecayTest {
@@ -45,6 +46,7 @@ class SgdWithoutDecayTest {
     }
 
     @Test
+    @Tag("slow") // over 10 s on a busy 2-core machine
     void plainSgdGivesBitForBitDjlsSgd() {
         float[] djl = train(Optimizer.sgd().setLearningRateTracker(Tracker.fixed(0.5f)).build());
         float[] plain = train(new SgdWithoutDecay(0.5f));
