@@ -3,11 +3,8 @@ package d2l.mlp.bench;
 import d2l.mlp.train.PhaseTimer;
 import ai.djl.Device;
 import ai.djl.Model;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import d2l.mlp.runtime.TorchRuntime;
 import d2l.mlp.runtime.JvmTuning;
@@ -25,7 +22,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 
 /**
  * Times the concise MLP (784-256-10, batch 256, SGD 0.1) on Fashion-MNIST: per-epoch wall time of the real

@@ -3,7 +3,6 @@ package d2l.mlp.report;
 import ai.djl.ndarray.NDArray;
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.util.List;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;

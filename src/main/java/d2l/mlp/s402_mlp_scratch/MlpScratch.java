@@ -1,5 +1,6 @@
 package d2l.mlp.s402_mlp_scratch;
 
+import d2l.mlp.train.ClassifierRuns;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -7,17 +8,11 @@ import ai.djl.ndarray.types.Shape;
 import d2l.mlp.experiment.Experiment;
 import d2l.mlp.experiment.Launcher;
 import d2l.mlp.reference.BookNumbers;
-import d2l.mlp.runtime.TorchRuntime;
 import d2l.mlp.runtime.RunConfig;
-import d2l.mlp.data.FashionMnist;
 import d2l.mlp.scratch.Ops;
-import d2l.mlp.train.ClassifierTraining;
-import d2l.mlp.train.EpochStats;
-import d2l.mlp.train.ScratchLearner;
 import d2l.mlp.train.ClassifierResult;
 import java.io.IOException;
 import java.util.List;
-import java.util.function.UnaryOperator;
 
 /**
  * Section 4.2: a 784-256-10 MLP from our own tensors: W ~ N(0, 0.01²), b = 0, hand-written ReLU, minibatch SGD.
@@ -51,16 +46,9 @@ public final class MlpScratch {
     }
 
     public static ClassifierResult run(RunConfig cfg) throws IOException {
-        TorchRuntime.seed(cfg.seed());
-        try (NDManager m = TorchRuntime.newManager(TorchRuntime.device(cfg.device()))) {
-            FashionMnist.Data data = FashionMnist.load(m, cfg.dataDir());
-            List<NDArray> params = initParams(m);
-            UnaryOperator<NDArray> net = x -> net(params, x);
-            ScratchLearner learner = new ScratchLearner(params, net, net, cfg.lr());
-            List<EpochStats> history = ClassifierTraining.train("mlp-scratch", learner, data, cfg);
-            return ClassifierResult.of("MLP from scratch", history, learner, data.test(), BookNumbers.SCRATCH_LOSS,
-                    BookNumbers.SCRATCH_TRAIN_ACC, BookNumbers.SCRATCH_TEST_ACC);
-        }
+        return ClassifierRuns.scratch("mlp-scratch", "MLP from scratch", cfg, MlpScratch::initParams, MlpScratch::net,
+                MlpScratch::net, new ClassifierRuns.BookFinals(BookNumbers.SCRATCH_LOSS, BookNumbers.SCRATCH_TRAIN_ACC,
+                        BookNumbers.SCRATCH_TEST_ACC));
     }
 
     public static void main(String[] args) {

@@ -1,9 +1,6 @@
 package d2l.mlp.s406_dropout;
 
-import ai.djl.Device;
-import ai.djl.Model;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
+import d2l.mlp.train.ClassifierRuns;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.Parameter;
@@ -14,16 +11,11 @@ import ai.djl.training.Trainer;
 import d2l.mlp.experiment.Experiment;
 import d2l.mlp.experiment.Launcher;
 import d2l.mlp.reference.BookNumbers;
-import d2l.mlp.runtime.TorchRuntime;
 import d2l.mlp.runtime.RunConfig;
-import d2l.mlp.data.FashionMnist;
 import d2l.mlp.scratch.TorchInit;
-import d2l.mlp.train.ClassifierTraining;
 import d2l.mlp.train.ConciseLearner;
-import d2l.mlp.train.EpochStats;
 import d2l.mlp.train.ClassifierResult;
 import java.io.IOException;
-import java.util.List;
 
 /**
  * Section 4.6 with DJL blocks: flatten, Linear(256), ReLU, Dropout(0.2), Linear(256), ReLU, Dropout(0.5),
@@ -47,7 +39,7 @@ public final class DropoutConcise {
 
     /** The network of the section. */
     public static SequentialBlock net() {
-        return new SequentialBlock()
+        SequentialBlock net = new SequentialBlock()
                 .add(Blocks.batchFlattenBlock(784))
                 .add(Linear.builder().setUnits(256).build())
                 .add(Activation::relu)
@@ -56,6 +48,8 @@ public final class DropoutConcise {
                 .add(Activation::relu)
                 .add(Dropout.builder().optRate(DropoutScratch.DROPOUT2).build())
                 .add(Linear.builder().setUnits(10).build());
+        torchBiases(net);
+        return net;
     }
 
     /**
@@ -74,22 +68,9 @@ public final class DropoutConcise {
     }
 
     public static ClassifierResult run(RunConfig cfg) throws IOException {
-        TorchRuntime.seed(cfg.seed());
-        Device device = TorchRuntime.device(cfg.device());
-        try (NDManager m = TorchRuntime.newManager(device);
-                Model model = Model.newInstance("dropout-concise", device, TorchRuntime.engine().getEngineName())) {
-            FashionMnist.Data data = FashionMnist.load(m, cfg.dataDir());
-            SequentialBlock net = net();
-            model.setBlock(net);
-            try (Trainer trainer = model.newTrainer(ConciseLearner.classifierConfig(cfg.lr(), device))) {
-                torchBiases(net);
-                trainer.initialize(new Shape(1, 28, 28));
-                ConciseLearner learner = new ConciseLearner(trainer);
-                List<EpochStats> history = ClassifierTraining.train("dropout-concise", learner, data, cfg);
-                return ClassifierResult.of("Dropout concise", history, learner, data.test(), BookNumbers.DROPOUT_CONCISE_LOSS,
-                        BookNumbers.DROPOUT_CONCISE_TRAIN_ACC, BookNumbers.DROPOUT_CONCISE_TEST_ACC);
-            }
-        }
+        return ClassifierRuns.concise("dropout-concise", "Dropout concise", DropoutConcise::net, cfg,
+                new ClassifierRuns.BookFinals(BookNumbers.DROPOUT_CONCISE_LOSS, BookNumbers.DROPOUT_CONCISE_TRAIN_ACC,
+                        BookNumbers.DROPOUT_CONCISE_TEST_ACC));
     }
 
     public static void main(String[] args) {

@@ -1,19 +1,15 @@
 package d2l.mlp.s406_dropout;
 
+import d2l.mlp.train.ClassifierRuns;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import d2l.mlp.experiment.Experiment;
 import d2l.mlp.experiment.Launcher;
 import d2l.mlp.reference.BookNumbers;
-import d2l.mlp.runtime.TorchRuntime;
 import d2l.mlp.runtime.RunConfig;
-import d2l.mlp.data.FashionMnist;
 import d2l.mlp.scratch.Ops;
 import d2l.mlp.scratch.TorchInit;
-import d2l.mlp.train.ClassifierTraining;
-import d2l.mlp.train.EpochStats;
-import d2l.mlp.train.ScratchLearner;
 import d2l.mlp.train.ClassifierResult;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -70,16 +66,10 @@ public final class DropoutScratch {
     }
 
     public static ClassifierResult run(RunConfig cfg) throws IOException {
-        TorchRuntime.seed(cfg.seed());
-        try (NDManager m = TorchRuntime.newManager(TorchRuntime.device(cfg.device()))) {
-            FashionMnist.Data data = FashionMnist.load(m, cfg.dataDir());
-            List<NDArray> params = initParams(m);
-            ScratchLearner learner = new ScratchLearner(params, x -> net(params, x, true),
-                    x -> net(params, x, false), cfg.lr());
-            List<EpochStats> history = ClassifierTraining.train("dropout-scratch", learner, data, cfg);
-            return ClassifierResult.of("Dropout from scratch", history, learner, data.test(), BookNumbers.DROPOUT_SCRATCH_LOSS,
-                    BookNumbers.DROPOUT_SCRATCH_TRAIN_ACC, BookNumbers.DROPOUT_SCRATCH_TEST_ACC);
-        }
+        return ClassifierRuns.scratch("dropout-scratch", "Dropout from scratch", cfg, DropoutScratch::initParams,
+                (params, x) -> net(params, x, true), (params, x) -> net(params, x, false), new ClassifierRuns.BookFinals(
+                        BookNumbers.DROPOUT_SCRATCH_LOSS, BookNumbers.DROPOUT_SCRATCH_TRAIN_ACC,
+                        BookNumbers.DROPOUT_SCRATCH_TEST_ACC));
     }
 
     public static void main(String[] args) {

@@ -4,7 +4,6 @@ import d2l.mlp.reference.BookCheck;
 import d2l.mlp.report.Figure;
 import d2l.mlp.report.ExperimentResult;
 import d2l.mlp.s410_kaggle_house.HouseTraining.Fit;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

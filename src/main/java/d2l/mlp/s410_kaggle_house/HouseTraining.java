@@ -19,6 +19,7 @@ import d2l.mlp.train.ConciseLearner;
 import d2l.mlp.train.EpochLoop;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.function.Supplier;
 
@@ -69,7 +70,7 @@ public final class HouseTraining {
             p.attach(m);
             NDArray y = labels.duplicate();
             y.attach(m);
-            return Math.sqrt(p.clip(1f, Float.MAX_VALUE).log().sub(y.log()).square().mean().getFloat());
+            return Math.sqrt(p.clip(1f, Float.POSITIVE_INFINITY).log().sub(y.log()).square().mean().getFloat());
         }
     }
 
@@ -135,6 +136,9 @@ public final class HouseTraining {
                         return EpochLoop.Measured.loss(loss);
                     }
                     trainLs[epoch - 1] = evaluate(learner, train, recipe.logTarget(), mu, sigma);
+                    if (!Double.isFinite(trainLs[epoch - 1])) { // the loss is finite, the prices it implies are not
+                        return new EpochLoop.Measured(trainLs[epoch - 1], Map.of(), "log rmse of the predicted prices");
+                    }
                     if (valid != null) {
                         validLs[epoch - 1] = evaluate(learner, valid, recipe.logTarget(), mu, sigma);
                     }

@@ -5,6 +5,7 @@ public class TrainingDivergedException extends RuntimeException {
 
     public TrainingDivergedException(String what, int epoch, double lr, double loss) {
         super(what + ": training loss became " + loss + " in epoch " + epoch + " with learning rate " + lr
-                + ". The step size is too large for this model: lower --lr (the book uses 0.1 for the MLP).");
+                + ". The step size is too large for this model: run it again with a smaller --lr (see 'd2l-mlp list' "
+                + "and docs/fidelity.md for the book's values).");
     }
 }

@@ -10,8 +10,6 @@ import d2l.mlp.HostTensors;
 import d2l.mlp.runtime.TorchRuntime;
 import d2l.mlp.runtime.RunConfig;
 import d2l.mlp.data.InMemoryDataset;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
