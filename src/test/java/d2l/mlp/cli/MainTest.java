@@ -80,6 +80,29 @@ class MainTest {
     }
 
     @Test
+    void anUnwritableOutFailsBeforeAnyTraining() throws Exception {
+        Path file = Files.writeString(tmp.resolve("a-file"), "x");
+        for (String out : new String[] {file.resolve("results").toString(), "/proc/nope"}) {
+            PrintStream stdout = System.out;
+            ByteArrayOutputStream printed = new ByteArrayOutputStream();
+            System.setOut(new PrintStream(printed, true));
+            Object[] r;
+            try {
+                r = run("run", "mlp-scratch", "--out", out);
+            } finally {
+                System.setOut(stdout);
+            }
+            String err = (String) r[1];
+            assertEquals(1, r[0], err);
+            assertTrue(err.startsWith("d2l-mlp: cannot write results to " + out), err);
+            assertTrue(err.contains("choose a writable directory with --out"), err);
+            assertEquals(1, err.strip().lines().count(), "one line: " + err);
+            // claimed before the engine starts: neither the device line nor any epoch was printed
+            assertEquals("", printed.toString(), "nothing ran before the check");
+        }
+    }
+
+    @Test
     void onlyBugsGetAStackTrace() {
         assertTrue(d2l.mlp.experiment.Launcher.explainedByMessage(new ai.djl.engine.EngineException("libtorch not found")));
         assertTrue(d2l.mlp.experiment.Launcher.explainedByMessage(new java.io.FileNotFoundException("train.csv")));
