@@ -67,6 +67,15 @@ public final class FashionMnist {
                 throw new CorruptDataException(path, "shape " + Arrays.toString(idx.dims()) + ", expected "
                         + Arrays.toString(dims));
             }
+            if (dims.length == 1) { // labels: the range first, a more telling error than the checksum's
+                for (int i = 0; i < idx.data().length; i++) {
+                    int label = Byte.toUnsignedInt(idx.data()[i]);
+                    if (label > 9) {
+                        throw new CorruptDataException(path, "label " + label + " at item " + i
+                                + " is outside 0..9");
+                    }
+                }
+            }
             if (!idx.sha256().equals(sha256)) {
                 throw new CorruptDataException(path, "SHA-256 of the decompressed content is " + idx.sha256()
                         + ", expected " + sha256);
@@ -94,12 +103,6 @@ public final class FashionMnist {
     private static InMemoryDataset split(NDManager manager, Path dir, File images, File labels) throws IOException {
         IdxFile x = images.read(dir.resolve(images.fileName));
         IdxFile y = labels.read(dir.resolve(labels.fileName));
-        for (int i = 0; i < y.data().length; i++) {
-            if (y.data()[i] < 0 || y.data()[i] > 9) {
-                throw new CorruptDataException(dir.resolve(labels.fileName), "label " + y.data()[i] + " at item " + i
-                        + " is outside 0..9");
-            }
-        }
         // Hand libtorch the raw bytes and convert there: no float copy of the images on the Java heap.
         try (NDArray pixels = manager.create(ByteBuffer.wrap(x.data()), new Shape(x.dims()[0], 28, 28),
                         DataType.UINT8);

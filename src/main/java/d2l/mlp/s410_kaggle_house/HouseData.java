@@ -197,12 +197,27 @@ public record HouseData(List<String> columns, float[] features, float[] labels, 
                     .missingValueIndicator(NA)
                     .maxCharsPerColumn(1 << 16));
         } catch (RuntimeException e) {
-            throw new CorruptDataException(file, "not a readable CSV file (" + e.getMessage() + ")");
+            throw new CorruptDataException(file, "not a readable CSV file (" + firstLine(e) + ")");
         }
         if (t.rowCount() == 0) {
             throw new CorruptDataException(file, "header but no data rows");
         }
         return t;
+    }
+
+    /**
+     * The first line of the CSV parser's message, shortened: for an unclosed quote it appends pages of the file.
+     */
+    private static String firstLine(RuntimeException e) {
+        Throwable t = e;
+        while (t.getMessage() == null && t.getCause() != null) {
+            t = t.getCause();
+        }
+        String msg = t.getMessage() == null ? t.toString() : t.getMessage().strip().lines().findFirst().orElse("");
+        if (msg.startsWith("Length of parsed input")) {
+            msg = "a cell runs on for more than 65536 characters: an unclosed quote (\")?";
+        }
+        return msg.length() > 200 ? msg.substring(0, 200) + "…" : msg;
     }
 
     private static void requireId(Path file, Table t) throws IOException {
@@ -246,6 +261,10 @@ public record HouseData(List<String> columns, float[] features, float[] labels, 
                 v[i] = Double.NaN;
             } else if (NUMBER.matcher(c.get(i).trim()).matches()) {
                 v[i] = Double.parseDouble(c.get(i).trim());
+                if (Double.isInfinite(v[i])) {
+                    throw new CorruptDataException(file, "column '" + c.name() + "' holds '" + c.get(i)
+                            + "' in data row " + (i + 1) + ", a number too large for a double");
+                }
             } else {
                 throw new CorruptDataException(file, "column '" + c.name() + "' holds '" + c.get(i) + "' in data row "
                         + (i + 1) + ", not a number");

@@ -155,6 +155,21 @@ class FashionMnistTest {
         }
     }
 
+    @Test
+    void aLabelOutsideTheTenClassesIsNamedBeforeTheChecksum() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("labels"));
+        copyAll(DEBIAN, dir);
+        Path labels = dir.resolve(FashionMnist.File.TEST_LABELS.fileName);
+        byte[] values = IdxFile.read(labels).data().clone();
+        values[42] = (byte) 200; // read as unsigned: 200, not -56
+        IdxFileTest.write(labels, 0x0801, new int[] {10000}, values);
+        try (NDManager m = TorchRuntime.newManager(Device.cpu())) {
+            CorruptDataException e = assertThrows(CorruptDataException.class, () -> FashionMnist.loadFrom(m, dir));
+            assertTrue(e.getMessage().startsWith(labels.toString())
+                    && e.getMessage().contains("label 200 at item 42 is outside 0..9"), e.getMessage());
+        }
+    }
+
     private static void copyAll(Path from, Path to) throws IOException {
         for (FashionMnist.File f : FashionMnist.File.values()) {
             Files.copy(from.resolve(f.fileName), to.resolve(f.fileName));

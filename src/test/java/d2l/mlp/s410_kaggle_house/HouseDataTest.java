@@ -175,4 +175,46 @@ class HouseDataTest {
         CorruptDataException e = assertThrows(CorruptDataException.class, () -> HouseData.read(trainFile, fewer));
         assertTrue(e.getMessage().contains("feature columns differ"), e.getMessage());
     }
+
+    /** A CorruptDataException naming {@code file}, on one line. */
+    private static String oneLineError(Path train, Path test) {
+        CorruptDataException e = assertThrows(CorruptDataException.class, () -> HouseData.read(train, test));
+        assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+        return e.getMessage();
+    }
+
+    @Test
+    void aMalformedHeaderOrRowIsAOneLineErrorNamingTheFile() throws IOException {
+        Path duplicate = edited("dup.csv", trainFile, lines -> {
+            lines.set(0, lines.get(0).replace(",LotArea,", ",LotFrontage,"));
+            return lines;
+        });
+        String msg = oneLineError(duplicate, testFile);
+        assertTrue(msg.startsWith(duplicate.toString()) && msg.contains("duplicate name LotFrontage"), msg);
+        Path extraCells = edited("extra.csv", trainFile, lines -> {
+            lines.set(5, lines.get(5) + ",1,2");
+            return lines;
+        });
+        msg = oneLineError(extraCells, testFile);
+        assertTrue(msg.startsWith(extraCells.toString()) && msg.contains("Row number 5 contains 83 columns"), msg);
+        Path unclosedQuote = edited("quote.csv", trainFile, lines -> {
+            lines.set(5, lines.get(5).replaceFirst(",RL,", ",\"RL,"));
+            return lines;
+        });
+        msg = oneLineError(unclosedQuote, testFile);
+        assertTrue(msg.startsWith(unclosedQuote.toString()) && msg.contains("unclosed quote"), msg);
+        assertTrue(msg.length() < 400, msg);
+    }
+
+    @Test
+    void aNumberTooLargeForADoubleNamesTheCell() throws IOException {
+        Path huge = edited("test.csv", testFile, lines -> {
+            String[] cells = lines.get(3).split(",", -1);
+            cells[4] = "1e999";
+            lines.set(3, String.join(",", cells));
+            return lines;
+        });
+        String msg = oneLineError(trainFile, huge);
+        assertTrue(msg.contains("'LotArea' holds '1e999' in data row 3, a number too large"), msg);
+    }
 }
