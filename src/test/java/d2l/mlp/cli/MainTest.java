@@ -103,6 +103,16 @@ class MainTest {
     }
 
     @Test
+    void aBatchLargerThanTheDataSetRunsAsOneBatch() throws Exception {
+        // weight decay trains on 20 examples; 1000 makes every step one full-batch step
+        Object[] r = run("run", "weight-decay-scratch", "--batch-size", "1000", "--epochs", "3", "--out",
+                tmp.toString());
+        assertEquals(0, r[0], (String) r[1]);
+        String json = Files.readString(tmp.resolve("weight-decay-scratch/metrics.json"));
+        assertTrue(json.contains("\"batchSize\": 1000"), json);
+    }
+
+    @Test
     void onlyBugsGetAStackTrace() {
         assertTrue(d2l.mlp.experiment.Launcher.explainedByMessage(new ai.djl.engine.EngineException("libtorch not found")));
         assertTrue(d2l.mlp.experiment.Launcher.explainedByMessage(new java.io.FileNotFoundException("train.csv")));

@@ -65,4 +65,20 @@ class InMemoryDatasetTest {
             assertEquals(before, m.getManagedArrays().size(), "batch arrays left on the data's manager");
         }
     }
+
+    @Test
+    void aBatchLargerThanTheDataSetIsOneBatchOfEveryRow() {
+        try (NDManager m = TorchRuntime.newManager(Device.cpu())) {
+            NDArray x = m.arange(20f).reshape(10, 2);
+            NDArray y = m.arange(0, 10, 1, DataType.INT64);
+            for (Random shuffle : new Random[] {null, new Random(3)}) {
+                List<Long> sizes = new ArrayList<>();
+                new InMemoryDataset(x, y).forEachBatch(1000, shuffle, (bx, by) -> {
+                    sizes.add(bx.getShape().get(0));
+                    assertEquals(45L, by.sum().getLong(), "every label once");
+                });
+                assertEquals(List.of(10L), sizes);
+            }
+        }
+    }
 }
