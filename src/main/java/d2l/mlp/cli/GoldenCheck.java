@@ -1,0 +1,216 @@
+package d2l.mlp.cli;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
+import d2l.mlp.Chapter;
+import d2l.mlp.runtime.JvmTuning;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The golden check: reruns experiments with the configuration recorded in the committed {@code results/NAME/}
+ * and compares every number of the new {@code metrics.json} with the committed one, timings excepted. With the
+ * same engine, libtorch and CPU the numbers must be identical (the runs are seeded and deterministic on a CPU);
+ * after an engine upgrade or on another CPU they may drift, but every quantity the book publishes must stay
+ * inside the book's spread ({@code --allow-spread}).
+ *
+ * <p>Usage: {@code java -cp target/d2l-mlp.jar d2l.mlp.cli.GoldenCheck [--results DIR] [--allow-spread] [NAME…]}
+ * (every experiment with a committed folder when no name is given). Exit 0: as expected; 1: drift; 2: bad usage.
+ */
+public final class GoldenCheck {
+
+    /** Keys of wall-clock measurements, which differ between any two runs. */
+    private static final Pattern TIMING = Pattern.compile("(?i).*(second|time|millis|duration|elapsed).*");
+
+    /** One value that differs: where in the JSON, the committed and the new value, and their relative difference. */
+    public record Drift(String path, String committed, String now, double relDiff) {}
+
+    /** What one experiment's rerun gave. */
+    public record Outcome(String experiment, List<Drift> drifts, boolean insideBookSpread) {}
+
+    private GoldenCheck() {}
+
+    public static void main(String[] args) throws IOException {
+        JvmTuning.skipOptimizingCompiler(); // as the CLI does
+        Path results = Path.of("results");
+        boolean allowSpread = false;
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--results" -> results = Path.of(args[++i]);
+                case "--allow-spread" -> allowSpread = true;
+                default -> names.add(args[i]);
+            }
+        }
+        for (String n : names) {
+            if (Chapter.find(n).isEmpty()) {
+                System.err.println("golden-check: unknown experiment '" + n + "'; known: " + Chapter.names());
+                System.exit(2);
+            }
+        }
+        if (names.isEmpty()) {
+            final Path committed = results;
+            names = Chapter.names().stream().filter(n -> Files.exists(committed.resolve(n).resolve("metrics.json")))
+                    .toList();
+        }
+        boolean ok = true;
+        for (Outcome o : check(names, results)) {
+            ok &= report(o, allowSpread);
+        }
+        System.out.println(ok ? "golden-check: as expected" : "golden-check: DRIFT (see above)");
+        System.exit(ok ? 0 : 1);
+    }
+
+    /** Reruns each of {@code names} into a temporary directory and compares it with {@code results/NAME}. */
+    public static List<Outcome> check(List<String> names, Path results) throws IOException {
+        List<Outcome> outcomes = new ArrayList<>();
+        Path scratch = Files.createTempDirectory("d2l-mlp-golden-");
+        try {
+            for (String name : names) {
+                JsonObject committed = read(results.resolve(name).resolve("metrics.json"));
+                JsonObject config = committed.getAsJsonObject("config");
+                int status = Main.execute("run", name, "--out", scratch.toString(),
+                        "--epochs", config.get("epochs").getAsString(), "--lr", config.get("lr").getAsString(),
+                        "--batch-size", config.get("batchSize").getAsString(),
+                        "--seed", config.get("seed").getAsString(), "--device", config.get("device").getAsString());
+                if (status != 0) {
+                    throw new IOException(name + ": the rerun failed with exit status " + status);
+                }
+                JsonObject now = read(scratch.resolve(name).resolve("metrics.json"));
+                outcomes.add(new Outcome(name, compare(committed, now), insideBookSpread(now)));
+            }
+        } finally {
+            try (Stream<Path> walk = Files.walk(scratch)) {
+                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+        return outcomes;
+    }
+
+    private static JsonObject read(Path metrics) throws IOException {
+        if (!Files.isRegularFile(metrics)) {
+            throw new IOException(metrics + ": no such file; the golden check compares with committed results");
+        }
+        return JsonParser.parseString(Files.readString(metrics)).getAsJsonObject();
+    }
+
+    /** Every value of {@code committed} that {@code now} lacks or differs in, timings left out. */
+    public static List<Drift> compare(JsonElement committed, JsonElement now) {
+        List<Drift> drifts = new ArrayList<>();
+        compare("", committed, now, drifts);
+        return drifts;
+    }
+
+    private static void compare(String path, JsonElement a, JsonElement b, List<Drift> drifts) {
+        if (a.isJsonObject() && b.isJsonObject()) {
+            JsonObject x = a.getAsJsonObject();
+            JsonObject y = b.getAsJsonObject();
+            TreeSet<String> keys = new TreeSet<>(x.keySet());
+            keys.addAll(y.keySet());
+            for (String k : keys) {
+                if (TIMING.matcher(k).matches()) {
+                    continue;
+                }
+                String p = path.isEmpty() ? k : path + "." + k;
+                if (!x.has(k) || !y.has(k)) {
+                    drifts.add(new Drift(p, x.has(k) ? text(x.get(k)) : "(absent)",
+                            y.has(k) ? text(y.get(k)) : "(absent)", Double.NaN));
+                } else {
+                    compare(p, x.get(k), y.get(k), drifts);
+                }
+            }
+        } else if (a.isJsonArray() && b.isJsonArray()) {
+            JsonArray x = a.getAsJsonArray();
+            JsonArray y = b.getAsJsonArray();
+            if (x.size() != y.size()) {
+                drifts.add(new Drift(path, x.size() + " values", y.size() + " values", Double.NaN));
+                return;
+            }
+            for (int i = 0; i < x.size(); i++) {
+                compare(path + "[" + i + "]", x.get(i), y.get(i), drifts);
+            }
+        } else if (isNumber(a) && isNumber(b)) {
+            double x = number(a);
+            double y = number(b);
+            if (!(x == y || Double.isNaN(x) && Double.isNaN(y))) {
+                drifts.add(new Drift(path, text(a), text(b), Math.abs(y - x) / Math.max(Math.abs(x), 1e-300)));
+            }
+        } else if (!a.equals(b)) {
+            drifts.add(new Drift(path, text(a), text(b), Double.NaN));
+        }
+    }
+
+    /** A number, or NaN/Infinity, which Gson writes as bare words. */
+    private static boolean isNumber(JsonElement e) {
+        if (!e.isJsonPrimitive()) {
+            return false;
+        }
+        JsonPrimitive p = e.getAsJsonPrimitive();
+        return p.isNumber() || p.isString() && List.of("NaN", "Infinity", "-Infinity").contains(p.getAsString());
+    }
+
+    private static double number(JsonElement e) {
+        return e.getAsJsonPrimitive().isNumber() ? e.getAsDouble() : Double.parseDouble(e.getAsString());
+    }
+
+    private static String text(JsonElement e) {
+        String s = e.isJsonPrimitive() ? e.getAsString() : e.toString();
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+    }
+
+    /** Whether every published quantity in {@code metrics}' "book" entries lies inside the book's lo..hi. */
+    public static boolean insideBookSpread(JsonObject metrics) {
+        if (!metrics.has("book")) {
+            return true;
+        }
+        for (JsonElement e : metrics.getAsJsonArray("book")) {
+            Map<String, JsonElement> c = e.getAsJsonObject().asMap();
+            double ours = number(c.get("ours"));
+            double lo = number(c.get("lo"));
+            double hi = number(c.get("hi"));
+            if (!Double.isNaN(lo) && !Double.isNaN(hi) && !(ours >= lo && ours <= hi)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Prints the outcome as a table; whether it is acceptable. */
+    private static boolean report(Outcome o, boolean allowSpread) {
+        if (o.drifts().isEmpty()) {
+            System.out.printf("%s: identical%n", o.experiment());
+            return true;
+        }
+        boolean ok = allowSpread && o.insideBookSpread();
+        System.out.printf("%s: %d values drifted; book quantities %s the book's spread%s%n", o.experiment(),
+                o.drifts().size(), o.insideBookSpread() ? "inside" : "OUTSIDE",
+                ok ? " (accepted with --allow-spread)" : "");
+        System.out.println("| path | committed | now | rel. diff |");
+        System.out.println("|---|---|---|---|");
+        List<Drift> shown = o.drifts().stream()
+                .sorted(Comparator.comparingDouble((Drift d) -> Double.isNaN(d.relDiff()) ? 1e308 : d.relDiff())
+                        .reversed())
+                .limit(25).toList();
+        for (Drift d : shown) {
+            System.out.printf("| %s | %s | %s | %s |%n", d.path(), d.committed(), d.now(),
+                    Double.isNaN(d.relDiff()) ? "–" : String.format("%.2e", d.relDiff()));
+        }
+        if (shown.size() < o.drifts().size()) {
+            System.out.printf("| … %d more | | | |%n", o.drifts().size() - shown.size());
+        }
+        return ok;
+    }
+}
