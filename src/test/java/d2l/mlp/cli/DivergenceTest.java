@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * which experiment, which epoch and which learning rate, and writes nothing for that experiment. (For the MLPs,
  * 1e6 is not enough: the ReLUs die and the loss stays finite, about 1e32 in the first epoch; 1e12 overflows.)
  */
+@Tag("slow")
 class DivergenceTest {
 
     @TempDir

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,6 +60,7 @@ class GoldenCheckTest {
     }
 
     @Test
+    @Tag("slow") // starts the engine and runs an experiment
     void aRerunAgainstADoctoredCopyReportsTheDoctoredValue() throws IOException {
         Path results = Files.createDirectories(tmp.resolve("results/activations"));
         JsonObject golden = committed("activations");

@@ -10,16 +10,13 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * The golden tier: reruns every experiment that has committed results and expects every number to be identical
- * (same engine, libtorch and CPU as the committed run). Takes as long as {@code all}; only runs when asked for,
- * with {@code mvn test -Dgroups=golden}. After an engine upgrade, see docs/golden.md.
+ * (same engine, libtorch and CPU as the committed run). Takes as long as {@code all}; the default run leaves the
+ * tag out: {@code mvn test -Dgroups=golden -Dtest.excludedGroups=}. After an engine upgrade, see docs/golden.md.
  */
 @Tag("golden")
-@EnabledIfSystemProperty(named = "groups", matches = ".*golden.*",
-        disabledReason = "the golden tier runs with -Dgroups=golden")
 class GoldenTest {
 
     @Test

@@ -12,10 +12,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** SIGTERM (what Ctrl-C and {@code kill} send) during a run: the message names the experiment, nothing is left. */
+@Tag("slow")
 class InterruptTest {
 
     @TempDir
