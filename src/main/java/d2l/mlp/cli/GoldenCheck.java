@@ -107,7 +107,10 @@ public final class GoldenCheck {
         return JsonParser.parseString(Files.readString(metrics)).getAsJsonObject();
     }
 
-    /** Every value of {@code committed} that {@code now} lacks or differs in, timings left out. */
+    /**
+     * Every number of {@code committed} that {@code now} lacks or differs in, and every number {@code now} adds;
+     * timings and texts are left out.
+     */
     public static List<Drift> compare(JsonElement committed, JsonElement now) {
         List<Drift> drifts = new ArrayList<>();
         compare("", committed, now, drifts);
@@ -126,6 +129,9 @@ public final class GoldenCheck {
                 }
                 String p = path.isEmpty() ? k : path + "." + k;
                 if (!x.has(k) || !y.has(k)) {
+                    if (!holdsNumbers(x.has(k) ? x.get(k) : y.get(k))) {
+                        continue; // a text field added or removed (a title, a section) is no result
+                    }
                     drifts.add(new Drift(p, x.has(k) ? text(x.get(k)) : "(absent)",
                             y.has(k) ? text(y.get(k)) : "(absent)", Double.NaN));
                 } else {
@@ -148,9 +154,21 @@ public final class GoldenCheck {
             if (!(x == y || Double.isNaN(x) && Double.isNaN(y))) {
                 drifts.add(new Drift(path, text(a), text(b), Math.abs(y - x) / Math.max(Math.abs(x), 1e-300)));
             }
-        } else if (!a.equals(b)) {
+        } else if (isNumber(a) != isNumber(b) || !a.isJsonPrimitive() && !a.equals(b)) {
             drifts.add(new Drift(path, text(a), text(b), Double.NaN));
         }
+        // two different texts: labels and names, not results
+    }
+
+    private static boolean holdsNumbers(JsonElement e) {
+        if (e.isJsonObject()) {
+            return e.getAsJsonObject().entrySet().stream()
+                    .anyMatch(en -> !TIMING.matcher(en.getKey()).matches() && holdsNumbers(en.getValue()));
+        }
+        if (e.isJsonArray()) {
+            return e.getAsJsonArray().asList().stream().anyMatch(GoldenCheck::holdsNumbers);
+        }
+        return isNumber(e);
     }
 
     /** A number, or NaN/Infinity, which Gson writes as bare words. */

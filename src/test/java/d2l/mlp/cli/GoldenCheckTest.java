@@ -46,6 +46,8 @@ class GoldenCheckTest {
         JsonObject doctored = golden.deepCopy();
         doctored.getAsJsonObject("config").remove("seed");
         doctored.getAsJsonObject("metrics").getAsJsonObject("lambda=0.0").getAsJsonArray("trainLoss").remove(0);
+        doctored.addProperty("title", "another title"); // texts are not results
+        doctored.addProperty("note", "a new text field");
         List<String> paths = GoldenCheck.compare(golden, doctored).stream().map(GoldenCheck.Drift::path).toList();
         assertEquals(List.of("config.seed", "metrics.lambda=0.0.trainLoss"), paths);
     }
