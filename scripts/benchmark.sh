@@ -70,9 +70,9 @@ sd, sp = json.load(open(f"{out}/small-djl.json")), json.load(open(f"{out}/small-
 print("small-batch step (us)        DJL   PyTorch")
 print(f"  polynomial, DJL Trainer  {sd['polyTrainerMicros']:6.0f} {sp['polyMicros']:6.0f}"
       f"  ratio {sd['polyTrainerMicros'] / sp['polyMicros']:.2f}")
-print(f"  polynomial, BatchedLinearModels  {sd['polyLinearStackMicros']:6.0f} {sp['polyMicros']:6.0f}"
-      f"  ratio {sd['polyLinearStackMicros'] / sp['polyMicros']:.2f}"
-      f" (95 models per step: {sd['polyLinearStack95ModelsMicros']:.0f} us)")
+print(f"  polynomial, batched      {sd['polyBatchedMicros']:6.0f} {sp['polyMicros']:6.0f}"
+      f"  ratio {sd['polyBatchedMicros'] / sp['polyMicros']:.2f}"
+      f" (95 models per step: {sd['polyBatched95ModelsMicros']:.0f} us)")
 print(f"  house prices, Adam       {sd['houseTrainerMicros']:6.0f} {sp['houseMicros']:6.0f}"
       f"  ratio {sd['houseTrainerMicros'] / sp['houseMicros']:.2f}")
 PY

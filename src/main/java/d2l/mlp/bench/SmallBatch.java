@@ -49,8 +49,8 @@ public final class SmallBatch {
             InMemoryDataset poly = new InMemoryDataset(m.randomNormal(new Shape(100, 4)), m.randomNormal(new Shape(100, 1)));
             InMemoryDataset house = new InMemoryDataset(m.randomNormal(new Shape(1168, 331)), m.randomNormal(new Shape(1168, 1)));
             out.put("polyTrainerMicros", trainerStep(poly, false, 10, new SgdWithoutDecay(0.01f), rng, 40));
-            out.put("polyLinearStackMicros", stackStep(m, 1, 1, rng));
-            out.put("polyLinearStack95ModelsMicros", stackStep(m, 5, 19, rng));
+            out.put("polyBatchedMicros", batchedStep(m, 1, 1, rng));
+            out.put("polyBatched95ModelsMicros", batchedStep(m, 5, 19, rng));
             Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed(5f)).build();
             out.put("houseTrainerMicros", trainerStep(house, true, 64, adam, rng, 4));
         }
@@ -82,7 +82,7 @@ public final class SmallBatch {
      * The polynomial experiments' own trainer, {@link BatchedLinearModels}: {@code groups × models} bias-free linear models
      * on 100 examples of 20 features, one step for all of them; µs per step.
      */
-    private static double stackStep(NDManager m, int groups, int models, Random rng) {
+    private static double batchedStep(NDManager m, int groups, int models, Random rng) {
         try (NDManager s = m.newSubManager()) {
             int features = 20;
             int[] used = new int[models];

@@ -23,10 +23,10 @@ public final class JvmTuning {
     private JvmTuning() {}
 
     /**
-     * Hands memory that training no longer uses back to the operating system; {@link d2l.mlp.train.ClassifierTraining} calls it once
-     * per epoch (a few milliseconds).
+     * Hands memory that training no longer uses back to the operating system; the classifier training loop calls it
+     * once per epoch ({@link d2l.mlp.train.EpochListeners#releaseMemory}; a few milliseconds).
      *
-     * <p>Two kinds of memory linger. InMemoryDataset DJL creates from Java values (index arrays, scalars, also inside DJL) sit
+     * <p>Two kinds of memory linger. Tensors DJL creates from Java values (index arrays, scalars, also inside DJL) sit
      * on direct buffers that only a garbage collection frees, and a training loop makes too little Java garbage for
      * one to happen by itself. And memory that was freed — by those buffers, by libtorch, by the JIT compiler, whose
      * arenas took some 35 MiB while the hot loop was compiled — stays in glibc's heaps, counted in the resident set,

@@ -41,8 +41,8 @@ public final class Ops {
         if (p == 1f) {
             return x.zerosLike();
         }
-        // p and 1 − p as tensors made on x's device (TorchRuntime.scalar), not Number operands (see TorchRuntime.scalar). The scale
-        // goes into the mask, which needs no gradient: x · (mask / (1 − p)).
+        // p and 1 − p as tensors made on x's device, not Number operands (see TorchRuntime.scalar). The scale goes
+        // into the mask, which needs no gradient: x · (mask / (1 − p)).
         NDArray mask = x.getManager().randomUniform(0f, 1f, x.getShape(), x.getDataType()).gt(TorchRuntime.scalar(x, p))
                 .toType(x.getDataType(), false).div(TorchRuntime.scalar(x, 1f - p));
         return x.mul(mask);

@@ -47,7 +47,7 @@ class SgdWithoutDecayTest {
 
     @Test
     @Tag("slow") // over 10 s on a busy 2-core machine
-    void plainSgdGivesBitForBitDjlsSgd() {
+    void givesBitForBitDjlsSgd() {
         float[] djl = train(Optimizer.sgd().setLearningRateTracker(Tracker.fixed(0.5f)).build());
         float[] plain = train(new SgdWithoutDecay(0.5f));
         assertArrayEquals(djl, plain, 0f);
