@@ -25,8 +25,8 @@ import java.util.Map;
 
 /**
  * Times the concise MLP (784-256-10, batch 256, SGD 0.1) on Fashion-MNIST: per-epoch wall time of the real
- * training loop ({@link ClassifierTraining}), a per-phase breakdown of the same loop (a {@link PhaseTimer} listening), and the
- * process's resident memory. Not a test: numbers depend on the machine.
+ * training loop ({@link ClassifierTraining}), a per-phase breakdown of the same loop (a {@link PhaseTimer}
+ * listening), and the process's resident memory. Not a test: numbers depend on the machine.
  *
  * <p>Usage: {@code java -cp target/d2l-mlp.jar d2l.mlp.bench.Benchmark [epochs] [json-out] [device]} (device
  * {@code cpu} by default, or {@code gpu}/{@code auto}). The first {@link #warmup} epochs are reported but left out of
@@ -60,8 +60,8 @@ public final class Benchmark {
                     trainer.initialize(new Shape(1, 28, 28));
                     ConciseLearner learner = new ConciseLearner(trainer);
                     for (int e = 0; e < epochs; e++) {
-                        List<EpochStats> h = ClassifierTraining.train("bench", learner, data, 1, cfg.batchSize(), cfg.lr(),
-                                cfg.seed() + e);
+                        List<EpochStats> h = ClassifierTraining.train("bench", learner, data, 1, cfg.batchSize(),
+                                cfg.lr(), cfg.seed() + e);
                         epochSeconds[e] = h.get(0).seconds();
                         rssAfterEpoch.add(rssMiB("VmRSS"));
                         heapAfterEpoch.add(Runtime.getRuntime().totalMemory() / (1024.0 * 1024));

@@ -44,10 +44,13 @@ public final class SmallBatch {
         JvmTuning.skipOptimizingCompiler(); // as the CLI does
         Map<String, Object> out = new LinkedHashMap<>();
         Device cpu = Device.cpu();
-        try (NDManager m = TorchRuntime.newManager(cpu); TorchRuntime.ThreadScope one = TorchRuntime.singleThreaded(cpu)) {
+        try (NDManager m = TorchRuntime.newManager(cpu);
+                TorchRuntime.ThreadScope one = TorchRuntime.singleThreaded(cpu)) {
             Random rng = new Random(1);
-            InMemoryDataset poly = new InMemoryDataset(m.randomNormal(new Shape(100, 4)), m.randomNormal(new Shape(100, 1)));
-            InMemoryDataset house = new InMemoryDataset(m.randomNormal(new Shape(1168, 331)), m.randomNormal(new Shape(1168, 1)));
+            InMemoryDataset poly = new InMemoryDataset(m.randomNormal(new Shape(100, 4)),
+                    m.randomNormal(new Shape(100, 1)));
+            InMemoryDataset house = new InMemoryDataset(m.randomNormal(new Shape(1168, 331)),
+                    m.randomNormal(new Shape(1168, 1)));
             out.put("polyTrainerMicros", trainerStep(poly, false, 10, new SgdWithoutDecay(0.01f), rng, 40));
             out.put("polyBatchedMicros", batchedStep(m, 1, 1, rng));
             out.put("polyBatched95ModelsMicros", batchedStep(m, 5, 19, rng));
@@ -79,8 +82,8 @@ public final class SmallBatch {
     }
 
     /**
-     * The polynomial experiments' own trainer, {@link BatchedLinearModels}: {@code groups × models} bias-free linear models
-     * on 100 examples of 20 features, one step for all of them; µs per step.
+     * The polynomial experiments' own trainer, {@link BatchedLinearModels}: {@code groups × models} bias-free linear
+     * models on 100 examples of 20 features, one step for all of them; µs per step.
      */
     private static double batchedStep(NDManager m, int groups, int models, Random rng) {
         try (NDManager s = m.newSubManager()) {
@@ -94,8 +97,8 @@ public final class SmallBatch {
             NDArray w = BatchedLinearModels.initWeights(s, groups, used, features, rng);
             NDArray mask = BatchedLinearModels.mask(s, used, features);
             int epochs = 40;
-            return median(() -> BatchedLinearModels.train("bench", (g, j) -> "", train, w, mask, epochs, 10, 0.01f, rng, new int[0],
-                    List.of()), epochs * 10);
+            return median(() -> BatchedLinearModels.train("bench", (g, j) -> "", train, w, mask, epochs, 10, 0.01f, rng,
+                    new int[0], List.of()), epochs * 10);
         }
     }
 

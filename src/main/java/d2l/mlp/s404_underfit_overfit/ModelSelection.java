@@ -110,8 +110,9 @@ public final class ModelSelection {
             int[] last = {cfg.epochs()};
             NDArray w = BatchedLinearModels.initWeights(m, K, used, f, rng);
             BatchedLinearModels.Trace cv = BatchedLinearModels.train("model-selection",
-                    (g, j) -> "degree " + (used[j] - 1) + ", fold " + (g + 1), folds, w, BatchedLinearModels.mask(m, used, f), cfg.epochs(),
-                    cfg.batchSize(), (float) cfg.lr(), rng, last, List.of(folds, valid));
+                    (g, j) -> "degree " + (used[j] - 1) + ", fold " + (g + 1), folds, w,
+                    BatchedLinearModels.mask(m, used, f), cfg.epochs(), cfg.batchSize(), (float) cfg.lr(), rng, last,
+                    List.of(folds, valid));
             double[] trainLoss = new double[d];
             double[] validLoss = new double[d];
             for (int g = 0; g < K; g++) {

@@ -32,7 +32,8 @@ public final class UnderfitOverfit {
 
     /** The experiment, as the CLI lists it. */
     public static final Experiment EXPERIMENT = new Experiment("underfit-overfit", "4.4",
-            "polynomial regression: degree 3, 1 and 19 (all features)", UnderfitOverfit::defaults, UnderfitOverfit::run);
+            "polynomial regression: degree 3, 1 and 19 (all features)", UnderfitOverfit::defaults,
+            UnderfitOverfit::run);
 
     /**
      * One fit.
@@ -86,9 +87,10 @@ public final class UnderfitOverfit {
                 fm.put("testLoss", f.test());
                 m.put(f.name(), fm);
             }
-            m.put("bookFinalLosses", Map.of("degree 1 train", BookNumbers.POLY1_TRAIN_LOSS, "degree 1 test",
-                    BookNumbers.POLY1_TEST_LOSS, "all features train", BookNumbers.POLY20_TRAIN_LOSS, "all features test",
-                    BookNumbers.POLY20_TEST_LOSS));
+            m.put("bookFinalLosses", Map.of("degree 1 train", BookNumbers.POLY1_TRAIN_LOSS,
+                    "degree 1 test", BookNumbers.POLY1_TEST_LOSS,
+                    "all features train", BookNumbers.POLY20_TRAIN_LOSS,
+                    "all features test", BookNumbers.POLY20_TEST_LOSS));
             return m;
         }
 
@@ -96,8 +98,9 @@ public final class UnderfitOverfit {
         public List<BookCheck> checks() {
             float[] w3 = cubic().weights();
             float[] w1 = line().weights();
-            return List.of(BookNumbers.POLY3_W0.check(w3[0]), BookNumbers.POLY3_W1.check(w3[1]), BookNumbers.POLY3_W2.check(w3[2]),
-                    BookNumbers.POLY3_W3.check(w3[3]), BookNumbers.POLY3_TRAIN_LOSS.check(cubic().finalTrain()),
+            return List.of(BookNumbers.POLY3_W0.check(w3[0]), BookNumbers.POLY3_W1.check(w3[1]),
+                    BookNumbers.POLY3_W2.check(w3[2]), BookNumbers.POLY3_W3.check(w3[3]),
+                    BookNumbers.POLY3_TRAIN_LOSS.check(cubic().finalTrain()),
                     BookNumbers.POLY3_TEST_LOSS.check(cubic().finalTest()), BookNumbers.POLY1_W0.check(w1[0]),
                     BookNumbers.POLY1_W1.check(w1[1]));
         }
@@ -145,8 +148,8 @@ public final class UnderfitOverfit {
     }
 
     /** Trains one bias-free linear model on the first {@code k} features. */
-    static Fit fit(NDManager m, String name, int k, InMemoryDataset train, InMemoryDataset test, int epochs, RunConfig cfg,
-            Random rng) {
+    static Fit fit(NDManager m, String name, int k, InMemoryDataset train, InMemoryDataset test, int epochs,
+            RunConfig cfg, Random rng) {
         try (NDManager fm = m.newSubManager()) {
             InMemoryDataset tr = PolyData.firstFeatures(fm, train, k);
             InMemoryDataset te = PolyData.firstFeatures(fm, test, k);
@@ -154,7 +157,8 @@ public final class UnderfitOverfit {
             NDArray w = BatchedLinearModels.initWeights(fm, 1, used, k, rng);
             BatchedLinearModels.Trace trace = BatchedLinearModels.train("underfit-overfit, " + name,
                     (g, j) -> "", tr, w, BatchedLinearModels.mask(fm, used, k), epochs,
-                    cfg.batchSize(), (float) cfg.lr(), rng, BatchedLinearModels.firstAndEvery(epochs, 20), List.of(tr, te));
+                    cfg.batchSize(), (float) cfg.lr(), rng, BatchedLinearModels.firstAndEvery(epochs, 20),
+                    List.of(tr, te));
             double[] trainLoss = new double[trace.epochs().length];
             double[] testLoss = new double[trace.epochs().length];
             for (int p = 0; p < trainLoss.length; p++) {

@@ -30,7 +30,8 @@ public final class WeightDecayConcise {
 
     /** The experiment, as the CLI lists it. */
     public static final Experiment EXPERIMENT = new Experiment("weight-decay-concise", "4.5",
-            "weight decay with DJL on the weight only, wd 0 and 3", WeightDecayConcise::defaults, WeightDecayConcise::run);
+            "weight decay with DJL on the weight only, wd 0 and 3", WeightDecayConcise::defaults,
+            WeightDecayConcise::run);
 
     /** The book's two settings of {@code wd}. */
     public static final double[] WDS = {0, 3};

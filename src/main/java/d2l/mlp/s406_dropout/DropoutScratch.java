@@ -67,8 +67,8 @@ public final class DropoutScratch {
 
     public static ClassifierResult run(RunConfig cfg) throws IOException {
         return ClassifierRuns.scratch("dropout-scratch", "Dropout from scratch", cfg, DropoutScratch::initParams,
-                (params, x) -> net(params, x, true), (params, x) -> net(params, x, false), new ClassifierRuns.BookFinals(
-                        BookNumbers.DROPOUT_SCRATCH_LOSS, BookNumbers.DROPOUT_SCRATCH_TRAIN_ACC,
+                (params, x) -> net(params, x, true), (params, x) -> net(params, x, false),
+                new ClassifierRuns.BookFinals(BookNumbers.DROPOUT_SCRATCH_LOSS, BookNumbers.DROPOUT_SCRATCH_TRAIN_ACC,
                         BookNumbers.DROPOUT_SCRATCH_TEST_ACC));
     }
 

@@ -41,7 +41,8 @@ public final class NumericalStability {
 
     /** The experiment, as the CLI lists it. */
     public static final Experiment EXPERIMENT = new Experiment("numerical-stability", "4.8",
-            "vanishing and exploding gradients, broken symmetry", NumericalStability::defaults, NumericalStability::run);
+            "vanishing and exploding gradients, broken symmetry", NumericalStability::defaults,
+            NumericalStability::run);
 
     /** Hidden layers of the deep MLPs whose gradient norms are compared. */
     public static final int DEPTH = 20;
@@ -102,7 +103,8 @@ public final class NumericalStability {
 
         @Override
         public List<BookCheck> checks() {
-            return List.of(BookNumbers.SIGMOID_GRAD_MAX.check(maxSigmoidGrad()), BookNumbers.EXPLODING_MAX.check(productMax()));
+            return List.of(BookNumbers.SIGMOID_GRAD_MAX.check(maxSigmoidGrad()),
+                    BookNumbers.EXPLODING_MAX.check(productMax()));
         }
 
         @Override

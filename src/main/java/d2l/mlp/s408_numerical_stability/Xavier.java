@@ -89,7 +89,8 @@ public final class Xavier {
 
         @Override
         public List<BookCheck> checks() {
-            return List.of(BookNumbers.XAVIER_UNIFORM_VAR_RATIO.check(sample("xavier uniform (UNIFORM, AVG, 3)").ratio()),
+            return List.of(
+                    BookNumbers.XAVIER_UNIFORM_VAR_RATIO.check(sample("xavier uniform (UNIFORM, AVG, 3)").ratio()),
                     BookNumbers.XAVIER_NORMAL_VAR_RATIO.check(sample("xavier normal (GAUSSIAN, AVG, 1)").ratio()));
         }
 

@@ -157,7 +157,8 @@ public final class HouseTraining {
         }
     }
 
-    private static double evaluate(ConciseLearner learner, InMemoryDataset data, boolean logTarget, float mu, float sigma) {
+    private static double evaluate(ConciseLearner learner, InMemoryDataset data, boolean logTarget, float mu,
+            float sigma) {
         try (NDManager m = data.x().getManager().newSubManager()) {
             NDArray x = data.x().duplicate();
             x.attach(m);

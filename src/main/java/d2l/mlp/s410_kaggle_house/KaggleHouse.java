@@ -76,7 +76,8 @@ public final class KaggleHouse {
     public static HousePriceResult protocol(String name, String label, Recipe recipe, HouseData data, RunConfig cfg,
             BiFunction<List<Fit>, Fit, List<BookCheck>> checks) throws IOException {
         Device device = TorchRuntime.device(cfg.device());
-        try (NDManager m = TorchRuntime.newManager(device); TorchRuntime.ThreadScope one = TorchRuntime.singleThreaded(device)) {
+        try (NDManager m = TorchRuntime.newManager(device);
+                TorchRuntime.ThreadScope one = TorchRuntime.singleThreaded(device)) {
             InMemoryDataset train = data.train(m);
             NDArray test = data.test(m);
             List<Fit> folds = HouseTraining.kFold(name, recipe, cfg, train, K);
@@ -86,7 +87,8 @@ public final class KaggleHouse {
             }
             System.out.printf("  %s %d-fold average: train log rmse %.6f, valid log rmse %.6f%n", label, K,
                     average(folds, Fit::lastTrain), average(folds, Fit::lastValid));
-            Fit full = HouseTraining.fit(name + ", all training data", recipe, cfg, train, null, test, new Random(cfg.seed() + K));
+            Fit full = HouseTraining.fit(name + ", all training data", recipe, cfg, train, null, test,
+                    new Random(cfg.seed() + K));
             System.out.printf("  %s on all training data: train log rmse %.6f%n", label, full.lastTrain());
             double[] epochs = IntStream.rangeClosed(1, cfg.epochs()).asDoubleStream().toArray();
             XYChart chart = Plots.chart("House prices, " + label + ", fold 1", "epoch", "log rmse", true);

@@ -50,7 +50,8 @@ public final class KaggleHouseMlp {
     public static HousePriceResult run(RunConfig cfg) throws IOException {
         HouseData data = HouseData.load(cfg.dataDir());
         return KaggleHouse.protocol("kaggle-house-mlp", "MLP", mlp(HIDDEN, DROPOUT, WEIGHT_DECAY), data, cfg,
-                (folds, full) -> List.of(BookNumbers.HOUSE_MLP_VALID.check(KaggleHouse.average(folds, Fit::lastValid))));
+                (folds, full) -> List.of(
+                        BookNumbers.HOUSE_MLP_VALID.check(KaggleHouse.average(folds, Fit::lastValid))));
     }
 
     public static void main(String[] args) {

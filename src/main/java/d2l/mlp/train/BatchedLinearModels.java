@@ -113,8 +113,9 @@ public final class BatchedLinearModels {
      * @param logEpochs epochs after which every set in {@code evals} is evaluated
      * @param evals features (G, m, F) and labels (G, m) to log the loss on
      */
-    public static Trace train(String name, BiFunction<Integer, Integer, String> label, InMemoryDataset train, NDArray w, NDArray mask, int epochs, int batchSize, float lr,
-            Random shuffle, int[] logEpochs, List<InMemoryDataset> evals) {
+    public static Trace train(String name, BiFunction<Integer, Integer, String> label, InMemoryDataset train,
+            NDArray w, NDArray mask, int epochs, int batchSize, float lr, Random shuffle, int[] logEpochs,
+            List<InMemoryDataset> evals) {
         long[] shape = train.x().getShape().getShape();
         int groups = (int) shape[0];
         int n = (int) shape[1];

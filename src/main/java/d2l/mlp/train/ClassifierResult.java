@@ -19,7 +19,8 @@ import java.util.Map;
  * @param checks the book's numbers next to ours
  * @param figures the training curves and the prediction grid
  */
-public record ClassifierResult(List<EpochStats> history, List<BookCheck> checks, List<Figure> figures) implements ExperimentResult {
+public record ClassifierResult(List<EpochStats> history, List<BookCheck> checks, List<Figure> figures)
+        implements ExperimentResult {
 
     /**
      * The result of a Fashion-MNIST classifier: its history, the book's final loss, train and test accuracy next to

@@ -3,7 +3,9 @@ package d2l.mlp.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 
-/** What {@link ClassifierTraining#train} needs from a network: one training step, and predictions in evaluation mode. */
+/**
+ * What {@link ClassifierTraining#train} needs from a network: one training step, and predictions in evaluation mode.
+ */
 public interface Learner {
 
     /**

@@ -114,7 +114,8 @@ class MainTest {
 
     @Test
     void onlyBugsGetAStackTrace() {
-        assertTrue(d2l.mlp.experiment.Launcher.explainedByMessage(new ai.djl.engine.EngineException("libtorch not found")));
+        assertTrue(d2l.mlp.experiment.Launcher.explainedByMessage(
+                new ai.djl.engine.EngineException("libtorch not found")));
         assertTrue(d2l.mlp.experiment.Launcher.explainedByMessage(new java.io.FileNotFoundException("train.csv")));
         assertFalse(d2l.mlp.experiment.Launcher.explainedByMessage(new NullPointerException()));
     }

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Reruns the chapter's Fashion-MNIST experiments for the book's 10 epochs and asserts the final numbers lie in the
- * spread of the book's official builds ({@link d2l.mlp.reference.BookNumbers}); and that a seed fixes every number on a CPU.
+ * spread of the book's official builds ({@link d2l.mlp.reference.BookNumbers}); and that a seed fixes every number on
+ * a CPU.
  */
 @Tag("slow")
 class MlpRegressionTest {

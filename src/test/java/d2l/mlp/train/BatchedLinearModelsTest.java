@@ -67,8 +67,8 @@ class BatchedLinearModelsTest {
             InMemoryDataset flat = new InMemoryDataset(train.x().squeeze(0), train.y().squeeze(0));
             NDArray w = BatchedLinearModels.initWeights(m, 1, new int[] {4}, 4, new Random(9));
             float[] w0 = w.toFloatArray();
-            BatchedLinearModels.train("test", (g, j) -> "", train, w, BatchedLinearModels.mask(m, new int[] {4}, 4), EPOCHS, batch, LR, new Random(7),
-                    new int[0], List.of());
+            BatchedLinearModels.train("test", (g, j) -> "", train, w, BatchedLinearModels.mask(m, new int[] {4}, 4),
+                    EPOCHS, batch, LR, new Random(7), new int[0], List.of());
             float[] expected = djlReference(m, flat, w0, batch, 7);
             assertArrayEquals(expected, w.toFloatArray(), 1e-5f);
         }
@@ -82,8 +82,8 @@ class BatchedLinearModelsTest {
             InMemoryDataset train = PolyData.firstFeatures(m, PolyData.generate(new Random(5)).train(m), 4);
             NDArray w = BatchedLinearModels.initWeights(m, 1, new int[] {4}, 4, new Random(9));
             NDArray mask = BatchedLinearModels.mask(m, new int[] {4}, 4);
-            assertEquals(EPOCHS, HostTensors.madeBy(() -> BatchedLinearModels.train("test", (g, j) -> "", train, w, mask, EPOCHS, batch, LR,
-                    new Random(7), new int[0], List.of())));
+            assertEquals(EPOCHS, HostTensors.madeBy(() -> BatchedLinearModels.train("test", (g, j) -> "", train, w,
+                    mask, EPOCHS, batch, LR, new Random(7), new int[0], List.of())));
         }
     }
 
@@ -95,8 +95,9 @@ class BatchedLinearModelsTest {
             int[] used = {2, 6};
             NDArray stack = BatchedLinearModels.initWeights(m, 1, used, 6, new Random(9));
             float[] init = stack.toFloatArray(); // (1, 6, 2): init[f * 2 + d]
-            BatchedLinearModels.Trace trace = BatchedLinearModels.train("test", (g, j) -> "", all, stack, BatchedLinearModels.mask(m, used, 6), EPOCHS, BATCH, LR,
-                    new Random(7), new int[] {1, EPOCHS}, List.of(all));
+            BatchedLinearModels.Trace trace = BatchedLinearModels.train("test", (g, j) -> "", all, stack,
+                    BatchedLinearModels.mask(m, used, 6), EPOCHS, BATCH, LR, new Random(7), new int[] {1, EPOCHS},
+                    List.of(all));
             float[] got = stack.toFloatArray();
             assertEquals(0f, got[2 * 2], 0f, "features a model does not use stay 0");
             for (int d = 0; d < used.length; d++) {
@@ -107,8 +108,9 @@ class BatchedLinearModelsTest {
                     w0[f] = init[f * 2 + d];
                 }
                 NDArray w = m.create(w0, new Shape(1, k, 1));
-                BatchedLinearModels.Trace t = BatchedLinearModels.train("test", (g, j) -> "", alone, w, BatchedLinearModels.mask(m, new int[] {k}, k), EPOCHS,
-                        BATCH, LR, new Random(7), new int[] {1, EPOCHS}, List.of(alone));
+                BatchedLinearModels.Trace t = BatchedLinearModels.train("test", (g, j) -> "", alone, w,
+                        BatchedLinearModels.mask(m, new int[] {k}, k), EPOCHS, BATCH, LR, new Random(7),
+                        new int[] {1, EPOCHS}, List.of(alone));
                 float[] wa = w.toFloatArray();
                 for (int f = 0; f < k; f++) {
                     assertEquals(wa[f], got[f * 2 + d], 1e-5f, "model " + d + " weight " + f);

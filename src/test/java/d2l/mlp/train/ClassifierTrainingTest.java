@@ -51,7 +51,8 @@ class ClassifierTrainingTest {
     @Tag("slow") // over 10 s on a busy 2-core machine
     void conciseTrainingLeavesNoArraysBehind() {
         TorchRuntime.seed(3);
-        try (NDManager m = TorchRuntime.newManager(Device.cpu()); Model model = Model.newInstance("leak", Device.cpu())) {
+        try (NDManager m = TorchRuntime.newManager(Device.cpu());
+                Model model = Model.newInstance("leak", Device.cpu())) {
             FashionMnist.Data data = synthetic(m);
             model.setBlock(MlpConcise.net());
             try (Trainer trainer = model.newTrainer(ConciseLearner.classifierConfig(0.1, Device.cpu()))) {
