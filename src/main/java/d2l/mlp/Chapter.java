@@ -16,6 +16,7 @@ import d2l.mlp.s406_dropout.DropoutScratch;
 import d2l.mlp.s407_backprop.Backprop;
 import d2l.mlp.s408_numerical_stability.NumericalStability;
 import d2l.mlp.s408_numerical_stability.Xavier;
+import d2l.mlp.s409_distribution_shift.DistributionShift;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,6 +38,7 @@ public final class Chapter {
             Backprop.EXPERIMENT,
             NumericalStability.EXPERIMENT,
             Xavier.EXPERIMENT,
+            DistributionShift.EXPERIMENT,
             KaggleHouse.EXPERIMENT,
             KaggleHouseMlp.EXPERIMENT);
 

@@ -9,18 +9,18 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
-import org.knowm.xchart.XYChart;
+import org.knowm.xchart.internal.chartpart.Chart;
 
 /**
  * A plot (saved as SVG and PNG) or a raster image (saved as PNG), with the file name it is saved under.
  *
  * @param name file name without extension
- * @param chart the plot, or {@code null} for an image
+ * @param chart the plot (line or bar chart), or {@code null} for an image
  * @param image the image, or {@code null} for a plot
  */
-public record Figure(String name, XYChart chart, BufferedImage image) {
+public record Figure(String name, Chart<?, ?> chart, BufferedImage image) {
 
-    public static Figure of(String name, XYChart chart) {
+    public static Figure of(String name, Chart<?, ?> chart) {
         return new Figure(name, chart, null);
     }
 

@@ -3,6 +3,11 @@ package d2l.mlp.report;
 import ai.djl.ndarray.NDArray;
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -50,5 +55,26 @@ public final class Plots {
         XYChart chart = chart(title, xLabel, yLabel, false);
         chart.getStyler().setLegendVisible(false);
         return line(chart, yLabel, x, y);
+    }
+
+    /**
+     * A bar chart: one group of bars per category, one bar per series in each group.
+     *
+     * @param series name → one value per category, in the order of {@code categories}
+     */
+    public static CategoryChart bars(String title, String xLabel, String yLabel, List<String> categories,
+            Map<String, double[]> series) {
+        CategoryChart chart = new CategoryChartBuilder().width(640).height(400).title(title).xAxisTitle(xLabel)
+                .yAxisTitle(yLabel).build();
+        Styler s = chart.getStyler();
+        s.setChartBackgroundColor(Color.WHITE);
+        s.setLegendPosition(Styler.LegendPosition.InsideNE);
+        s.setLegendVisible(series.size() > 1);
+        chart.getStyler().setPlotGridLinesVisible(true);
+        chart.getStyler().setXAxisLabelRotation(categories.size() > 6 ? 45 : 0);
+        for (Map.Entry<String, double[]> e : series.entrySet()) {
+            chart.addSeries(e.getKey(), categories, Arrays.stream(e.getValue()).boxed().toList());
+        }
+        return chart;
     }
 }

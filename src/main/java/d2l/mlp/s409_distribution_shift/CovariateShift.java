@@ -1,0 +1,323 @@
+package d2l.mlp.s409_distribution_shift;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.Trainer;
+import d2l.mlp.data.FashionMnist;
+import d2l.mlp.data.InMemoryDataset;
+import d2l.mlp.runtime.RunConfig;
+import d2l.mlp.runtime.TorchRuntime;
+import d2l.mlp.train.ClassifierTraining;
+import d2l.mlp.train.ConciseLearner;
+import d2l.mlp.train.EpochStats;
+import d2l.mlp.train.Learner;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Covariate shift and its correction by importance weights. The source keeps a training image with a probability
+ * that rises with its brightness — a selection that never looks at the label, so p(y | x) is untouched while dark
+ * images become rare. The target is the unbiased test set. A logistic regression told source from target gives
+ * {@code β(x) = exp(h(x))}; softmax regression is then trained three times on the source: unweighted, weighted by
+ * the estimated β, and weighted by the true ratio {@code q(x) / p(x)} known from the selection.
+ */
+public final class CovariateShift {
+
+    /** Slope of the selection's logistic curve per standard deviation of brightness. */
+    public static final double STEEPNESS = 3;
+    /** Smallest selection probability: keeps every image possible in the source (the correction needs it). */
+    public static final double FLOOR = 0.02;
+    /** Largest estimated weight before normalization; bounds the variance a few examples can add. */
+    public static final double CLIP = 20;
+    /** Examples per side (source, target) the discriminator is trained on, equal as the formula assumes. */
+    public static final int DISCRIMINATOR_SIDE = 5000;
+    static final int CLASSES = 10;
+    static final int PIXELS = 784;
+
+    private CovariateShift() {}
+
+    /**
+     * One training on the source.
+     *
+     * @param name unweighted, estimated β or true β
+     * @param targetLoss mean softmax cross-entropy on the labelled target half
+     * @param targetAccuracy accuracy on the labelled target half
+     * @param darkAccuracy accuracy on the darkest quarter of the labelled target half, where the source is thin
+     */
+    public record Training(String name, List<EpochStats> history, double targetLoss, double targetAccuracy,
+            double darkAccuracy) {}
+
+    /**
+     * What the covariate-shift run measured.
+     *
+     * @param sourceSize training images the selection kept
+     * @param estimatedBeta per source example, the estimated weight as trained on (clipped, mean 1)
+     * @param rawBeta per source example, {@code exp(h(x))} before clipping and normalization
+     * @param trueBeta per source example, the true ratio q(x)/p(x) (mean 1)
+     * @param discriminator the discriminator's training (accuracies on its own training data)
+     */
+    public record Outcome(int sourceSize, double[] estimatedBeta, double[] rawBeta, double[] trueBeta,
+            List<EpochStats> discriminator, List<Training> trainings) {
+
+        public Training training(String name) {
+            return trainings.stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
+        }
+
+        public Map<String, Object> metrics() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("selection", String.format("keep with %s + (1 - %s) * sigmoid(%s * z), z = standardized brightness",
+                    FLOOR, FLOOR, STEEPNESS));
+            m.put("sourceSize", sourceSize);
+            m.put("discriminatorTrainAccuracy", discriminator.get(discriminator.size() - 1).trainAcc());
+            m.put("betaClip", CLIP);
+            m.put("betaClippedShare", Arrays.stream(rawBeta).filter(b -> b > CLIP).count() / (double) rawBeta.length);
+            m.put("logBetaCorrelation", correlation(log(rawBeta), log(trueBeta)));
+            double[] probs = {0, 0.01, 0.1, 0.25, 0.5, 0.75, 0.9, 0.99, 1};
+            m.put("quantileLevels", probs);
+            m.put("estimatedBetaQuantiles", quantiles(estimatedBeta, probs));
+            m.put("rawBetaQuantiles", quantiles(rawBeta, probs));
+            m.put("trueBetaQuantiles", quantiles(trueBeta, probs));
+            for (Training t : trainings) {
+                Map<String, Object> r = new LinkedHashMap<>();
+                r.put("targetLoss", t.targetLoss());
+                r.put("targetAccuracy", t.targetAccuracy());
+                r.put("darkestQuarterAccuracy", t.darkAccuracy());
+                r.put("history", t.history());
+                m.put(t.name(), r);
+            }
+            return m;
+        }
+    }
+
+    /** Names of the three trainings. */
+    public static final String UNWEIGHTED = "unweighted";
+    public static final String ESTIMATED = "estimated-beta";
+    public static final String ORACLE = "true-beta";
+
+    /** Selects the source, fits the discriminator, and trains the three classifiers. */
+    public static Outcome run(NDManager manager, FashionMnist.Data data, RunConfig cfg, Device device) {
+        Random rng = new Random(cfg.seed() + 1); // a stream of its own, apart from the label-shift run's
+        double[] trainBrightness = brightness(data.train());
+        double[] keep = selection(trainBrightness);
+        double meanKeep = Arrays.stream(keep).average().orElseThrow();
+        List<Long> kept = new ArrayList<>();
+        for (int i = 0; i < keep.length; i++) {
+            if (rng.nextDouble() < keep[i]) {
+                kept.add((long) i);
+            }
+        }
+        long[] sourceRows = kept.stream().mapToLong(Long::longValue).toArray();
+        InMemoryDataset source = flat(Subsets.rows(data.train(), sourceRows, manager));
+        long[] testOrder = InMemoryDataset.permutation(data.test().size(), rng);
+        int half = testOrder.length / 2;
+        InMemoryDataset unlabelled = flat(Subsets.rows(data.test(), Arrays.copyOfRange(testOrder, 0, half), manager));
+        InMemoryDataset evaluation = flat(Subsets.rows(data.test(),
+                Arrays.copyOfRange(testOrder, half, testOrder.length), manager));
+
+        double[] trueBeta = new double[sourceRows.length];
+        for (int i = 0; i < sourceRows.length; i++) {
+            trueBeta[i] = meanKeep / keep[(int) sourceRows[i]]; // q(x)/p(x) = E[keep] / keep(x)
+        }
+        List<EpochStats> discriminator = new ArrayList<>();
+        double[] rawBeta = estimateBeta(manager, source, unlabelled, cfg, device, rng, discriminator);
+        double[] estimatedBeta = normalized(clipped(rawBeta, CLIP));
+
+        double[] evalBrightness = brightness(evaluation);
+        double darkCut = quantiles(evalBrightness, new double[] {0.25})[0];
+        List<Training> trainings = new ArrayList<>();
+        double[] ones = new double[sourceRows.length];
+        Arrays.fill(ones, 1);
+        trainings.add(train(UNWEIGHTED, manager, source, ones, evaluation, evalBrightness, darkCut, cfg, device));
+        trainings.add(train(ESTIMATED, manager, source, estimatedBeta, evaluation, evalBrightness, darkCut, cfg,
+                device));
+        trainings.add(train(ORACLE, manager, source, normalized(trueBeta), evaluation, evalBrightness, darkCut, cfg,
+                device));
+        return new Outcome(sourceRows.length, estimatedBeta, rawBeta, normalized(trueBeta), discriminator,
+                trainings);
+    }
+
+    /** Probability that a training image of this brightness enters the source. */
+    static double[] selection(double[] brightness) {
+        double mean = Arrays.stream(brightness).average().orElseThrow();
+        double sd = Math.sqrt(Arrays.stream(brightness).map(b -> (b - mean) * (b - mean)).average().orElseThrow());
+        return Arrays.stream(brightness)
+                .map(b -> FLOOR + (1 - FLOOR) / (1 + Math.exp(-STEEPNESS * (b - mean) / sd))).toArray();
+    }
+
+    /**
+     * {@code exp(h(x))} for every source example, {@code h} a logistic regression (two-class softmax: {@code h} is
+     * the difference of its two logits) trained on {@value #DISCRIMINATOR_SIDE} source rows (label 0) against as many
+     * target rows (label 1). With equal numbers on both sides no size ratio enters.
+     */
+    static double[] estimateBeta(NDManager manager, InMemoryDataset source, InMemoryDataset unlabelled,
+            RunConfig cfg, Device device, Random rng, List<EpochStats> history) {
+        int side = Math.min(DISCRIMINATOR_SIDE, Math.min(source.size(), unlabelled.size()));
+        long[] pickSource = Arrays.copyOf(InMemoryDataset.permutation(source.size(), rng), side);
+        long[] pickTarget = Arrays.copyOf(InMemoryDataset.permutation(unlabelled.size(), rng), side);
+        long[] z = new long[2 * side];
+        Arrays.fill(z, side, 2 * side, 1);
+        try (NDManager scratch = manager.newSubManager()) {
+            NDArray x = Subsets.rows(source, pickSource, scratch).x()
+                    .concat(Subsets.rows(unlabelled, pickTarget, scratch).x(), 0);
+            // Centred pixels: the raw ones share a large mean, whose direction makes SGD at the classifiers' rate
+            // oscillate (the loss's curvature along it is about 784 × 0.3² times that of a centred pixel).
+            NDArray meanImage = x.mean(new int[] {0}, true);
+            InMemoryDataset mixed = new InMemoryDataset(x.sub(meanImage), scratch.create(z));
+            InMemoryDataset centredSource = new InMemoryDataset(source.x().sub(meanImage), source.y());
+            centredSource.x().attach(scratch);
+            TorchRuntime.seed(cfg.seed());
+            try (Model model = Model.newInstance("discriminator", device, TorchRuntime.engine().getEngineName())) {
+                model.setBlock(Subsets.softmaxRegression(2));
+                try (Trainer trainer = model.newTrainer(ConciseLearner.classifierConfig(cfg.lr(), device))) {
+                    trainer.initialize(new Shape(1, PIXELS));
+                    ConciseLearner learner = new ConciseLearner(trainer);
+                    history.addAll(ClassifierTraining.train("discriminator", learner,
+                            new FashionMnist.Data(mixed, mixed), cfg.withEpochs(Integer.getInteger("x.de", 5))
+                                    .withLr(Double.parseDouble(System.getProperty("x.dlr", "0.1")))));
+                    float[] logits = Subsets.logits(learner, centredSource);
+                    double[] beta = new double[source.size()];
+                    for (int i = 0; i < beta.length; i++) {
+                        beta[i] = Math.exp((double) logits[2 * i + 1] - logits[2 * i]);
+                    }
+                    return beta;
+                }
+            }
+        }
+    }
+
+    /** Softmax regression trained on {@code source} with per-example {@code weights}, measured on the target. */
+    static Training train(String name, NDManager manager, InMemoryDataset source, double[] weights,
+            InMemoryDataset evaluation, double[] evalBrightness, double darkCut, RunConfig cfg, Device device) {
+        double[] ones = new double[evaluation.size()];
+        Arrays.fill(ones, 1);
+        try (NDManager scratch = manager.newSubManager()) {
+            InMemoryDataset weighted = withWeights(source, weights, scratch);
+            InMemoryDataset target = withWeights(evaluation, ones, scratch);
+            TorchRuntime.seed(cfg.seed());
+            try (Model model = Model.newInstance(name, device, TorchRuntime.engine().getEngineName())) {
+                model.setBlock(Subsets.softmaxRegression(CLASSES));
+                try (Trainer trainer = model.newTrainer(ConciseLearner.classifierConfig(cfg.lr(), device))) {
+                    trainer.initialize(new Shape(1, PIXELS));
+                    Learner learner = new WeightedLearner(trainer, CLASSES);
+                    List<EpochStats> history = ClassifierTraining.train("covariate " + name, learner,
+                            new FashionMnist.Data(weighted, target), cfg);
+                    float[] logits = Subsets.logits(learner, target);
+                    int[] labels = Subsets.labels(target);
+                    int[] predicted = LabelShift.argMax(logits, CLASSES);
+                    int right = 0;
+                    int dark = 0;
+                    for (int i = 0; i < labels.length; i++) {
+                        if (evalBrightness[i] <= darkCut) {
+                            dark++;
+                            right += predicted[i] == labels[i] ? 1 : 0;
+                        }
+                    }
+                    return new Training(name, history, meanCrossEntropy(logits, labels, CLASSES),
+                            LabelShift.accuracy(predicted, labels), right / (double) dark);
+                }
+            }
+        }
+    }
+
+    /** Rows of {@code data} with {@code weights} appended as the last column (see {@link WeightedLearner}). */
+    static InMemoryDataset withWeights(InMemoryDataset data, double[] weights, NDManager manager) {
+        float[] w = new float[weights.length];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = (float) weights[i];
+        }
+        NDArray column = manager.create(w, new Shape(w.length, 1));
+        NDArray rows = data.x().concat(column, 1);
+        rows.attach(manager);
+        return new InMemoryDataset(rows, data.y());
+    }
+
+    /** {@code data} with each image flattened to one row of {@value #PIXELS} pixels. */
+    static InMemoryDataset flat(InMemoryDataset data) {
+        NDArray x = data.x().reshape(data.size(), PIXELS);
+        data.x().close();
+        return new InMemoryDataset(x, data.y());
+    }
+
+    /** Mean pixel value of each image. */
+    static double[] brightness(InMemoryDataset data) {
+        try (NDManager scratch = data.x().getManager().newSubManager()) {
+            NDArray rows = data.x().reshape(data.size(), -1);
+            rows.attach(scratch);
+            NDArray mean = rows.mean(new int[] {1});
+            float[] f = mean.toFloatArray();
+            mean.close();
+            double[] b = new double[f.length];
+            for (int i = 0; i < f.length; i++) {
+                b[i] = f[i];
+            }
+            return b;
+        }
+    }
+
+    /** Mean of {@code −log softmax(logits)[label]}, computed on the host in doubles. */
+    static double meanCrossEntropy(float[] logits, int[] labels, int classes) {
+        double sum = 0;
+        for (int r = 0; r < labels.length; r++) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < classes; j++) {
+                max = Math.max(max, logits[r * classes + j]);
+            }
+            double z = 0;
+            for (int j = 0; j < classes; j++) {
+                z += Math.exp(logits[r * classes + j] - max);
+            }
+            sum += max + Math.log(z) - logits[r * classes + labels[r]];
+        }
+        return sum / labels.length;
+    }
+
+    static double[] clipped(double[] v, double max) {
+        return Arrays.stream(v).map(x -> Math.min(x, max)).toArray();
+    }
+
+    /** {@code v} scaled to mean 1, so weighted and unweighted training take steps of the same size on average. */
+    static double[] normalized(double[] v) {
+        double mean = Arrays.stream(v).average().orElseThrow();
+        return Arrays.stream(v).map(x -> x / mean).toArray();
+    }
+
+    /** Quantiles of {@code v} at the levels {@code probs}, by linear interpolation between order statistics. */
+    public static double[] quantiles(double[] v, double[] probs) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        double[] q = new double[probs.length];
+        for (int i = 0; i < probs.length; i++) {
+            double at = probs[i] * (s.length - 1);
+            int lo = (int) Math.floor(at);
+            int hi = Math.min(lo + 1, s.length - 1);
+            q[i] = s[lo] + (at - lo) * (s[hi] - s[lo]);
+        }
+        return q;
+    }
+
+    static double[] log(double[] v) {
+        return Arrays.stream(v).map(Math::log).toArray();
+    }
+
+    /** Pearson correlation of {@code a} and {@code b}. */
+    static double correlation(double[] a, double[] b) {
+        double ma = Arrays.stream(a).average().orElseThrow();
+        double mb = Arrays.stream(b).average().orElseThrow();
+        double sab = 0;
+        double saa = 0;
+        double sbb = 0;
+        for (int i = 0; i < a.length; i++) {
+            sab += (a[i] - ma) * (b[i] - mb);
+            saa += (a[i] - ma) * (a[i] - ma);
+            sbb += (b[i] - mb) * (b[i] - mb);
+        }
+        return sab / Math.sqrt(saa * sbb);
+    }
+}
