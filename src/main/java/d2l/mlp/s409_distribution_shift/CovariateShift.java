@@ -38,6 +38,9 @@ public final class CovariateShift {
     public static final double CLIP = 20;
     /** Examples per side (source, target) the discriminator is trained on, equal as the formula assumes. */
     public static final int DISCRIMINATOR_SIDE = 5000;
+    /** The discriminator's epochs and learning rate: a small rate, many passes, a last iterate with little noise. */
+    public static final int DISCRIMINATOR_EPOCHS = 20;
+    public static final double DISCRIMINATOR_LR = 0.03;
     static final int CLASSES = 10;
     static final int PIXELS = 784;
 
@@ -175,12 +178,12 @@ public final class CovariateShift {
             TorchRuntime.seed(cfg.seed());
             try (Model model = Model.newInstance("discriminator", device, TorchRuntime.engine().getEngineName())) {
                 model.setBlock(Subsets.softmaxRegression(2));
-                try (Trainer trainer = model.newTrainer(ConciseLearner.classifierConfig(cfg.lr(), device))) {
+                RunConfig settings = cfg.withEpochs(DISCRIMINATOR_EPOCHS).withLr(DISCRIMINATOR_LR);
+                try (Trainer trainer = model.newTrainer(ConciseLearner.classifierConfig(settings.lr(), device))) {
                     trainer.initialize(new Shape(1, PIXELS));
                     ConciseLearner learner = new ConciseLearner(trainer);
                     history.addAll(ClassifierTraining.train("discriminator", learner,
-                            new FashionMnist.Data(mixed, mixed), cfg.withEpochs(Integer.getInteger("x.de", 5))
-                                    .withLr(Double.parseDouble(System.getProperty("x.dlr", "0.1")))));
+                            new FashionMnist.Data(mixed, mixed), settings));
                     float[] logits = Subsets.logits(learner, centredSource);
                     double[] beta = new double[source.size()];
                     for (int i = 0; i < beta.length; i++) {

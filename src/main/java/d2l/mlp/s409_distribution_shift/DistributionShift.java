@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.style.Styler;
 
 /**
  * Section 4.9: the book's two corrections for a shifted distribution, made runnable on Fashion-MNIST and measured —
@@ -61,16 +63,18 @@ public final class DistributionShift {
             List<String> names = covariateShift.trainings().stream().map(CovariateShift.Training::name).toList();
             var accuracy = Plots.bars("covariate shift: target accuracy", "training", "accuracy", names, acc);
             accuracy.getStyler().setYAxisMin(0.5);
-            accuracy.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
+            accuracy.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+            var labels = Plots.bars("label shift: q(y) estimated from C q = mu", "class", "share of examples",
+                    FashionMnist.TEXT_LABELS, q);
+            labels.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
             return List.of(
-                    Figure.of("label-shift-q", Plots.bars("label shift: q(y) estimated from C q = mu", "class",
-                            "share of examples", FashionMnist.TEXT_LABELS, q)),
+                    Figure.of("label-shift-q", labels),
                     Figure.of("beta-histogram", betaHistogram()),
                     Figure.of("covariate-shift-accuracy", accuracy));
         }
 
         /** Histogram of the estimated and the true weights over the source, on bins of width 1/2 in log2 β. */
-        private org.knowm.xchart.CategoryChart betaHistogram() {
+        private CategoryChart betaHistogram() {
             int lo = -8;
             int hi = 10; // bins [2^(k/2), 2^((k+1)/2)) for k in lo..hi-1; values outside go to the end bins
             List<String> labels = new ArrayList<>();

@@ -171,7 +171,10 @@ public final class LabelShift {
     public static double[] frequencies(int[] labels, int classes) {
         double[] f = new double[classes];
         for (int l : labels) {
-            f[l] += 1.0 / labels.length;
+            f[l]++;
+        }
+        for (int c = 0; c < classes; c++) {
+            f[c] /= labels.length;
         }
         return f;
     }
