@@ -16,12 +16,12 @@ cd "$(dirname "$0")/.."
 root=$PWD
 bundle=gpu-bundle
 work=target/gpu-package
-jni_src=${GPU_JNI_SRC:-../shared/gpu}
+jni_src=${GPU_JNI_SRC:-}
 limit=$((${GPU_COPY_LIMIT_MIB:-64} * 1024 * 1024))
 mvn="mvn -q -B -o"
 
-[ -f "$jni_src/build-jni.sh" ] && [ -d "$jni_src/djl-native-src" ] || {
-  echo "gpu-package: no build-jni.sh + djl-native-src in $jni_src; set GPU_JNI_SRC" >&2; exit 1; }
+[ -n "$jni_src" ] && [ -f "$jni_src/build-jni.sh" ] && [ -d "$jni_src/djl-native-src" ] || {
+  echo "gpu-package: set GPU_JNI_SRC to a folder with build-jni.sh and djl-native-src/ (got '$jni_src')" >&2; exit 1; }
 find_dir() { # first directory holding all the named files
   local d f ok
   for d in "${@:2}"; do
@@ -35,7 +35,7 @@ cache=${D2L_CACHE_DIR:-$HOME/.d2l/data}
 fm=$(find_dir "train-images-idx3-ubyte.gz train-labels-idx1-ubyte.gz t10k-images-idx3-ubyte.gz t10k-labels-idx1-ubyte.gz" \
   ${D2L_DATA_DIR:+"$D2L_DATA_DIR/fashion-mnist" "$D2L_DATA_DIR"} "$cache/fashion-mnist" /usr/share/datasets/fashion-mnist)
 kh=$(find_dir "kaggle_house_pred_train.csv kaggle_house_pred_test.csv" \
-  ${D2L_DATA_DIR:+"$D2L_DATA_DIR/kaggle-house" "$D2L_DATA_DIR"} "$cache/kaggle-house" ../shared/data/kaggle-house)
+  ${D2L_DATA_DIR:+"$D2L_DATA_DIR/kaggle-house" "$D2L_DATA_DIR"} "$cache/kaggle-house")
 
 rm -rf "$bundle" "$work"
 mkdir -p "$bundle/lib" "$work/data/fashion-mnist" "$work/data/kaggle-house" "$work/slim"

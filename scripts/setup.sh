@@ -21,11 +21,13 @@ if [ ${#need[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}"
 fi
 
-# The house-price CSVs: the project's data hub looks in the user cache before downloading.
+# The house-price CSVs: the project's data hub looks in the user cache before downloading. A machine without internet
+# access can hold a copy of the book's two files in a data folder next to the checkout (D2L_HOUSE_COPY).
 cache="${D2L_CACHE_DIR:-$HOME/.d2l/data}/kaggle-house"
-if [ -d ../shared/data/kaggle-house ] && [ ! -f "$cache/kaggle_house_pred_train.csv" ]; then
+copy=${D2L_HOUSE_COPY:-../shared/data/kaggle-house}
+if [ -d "$copy" ] && [ ! -f "$cache/kaggle_house_pred_train.csv" ]; then
   mkdir -p "$cache"
-  cp ../shared/data/kaggle-house/*.csv "$cache/"
+  cp "$copy"/*.csv "$cache/"
 fi
 
 # The Java kernel for the notebooks, installed under the kernel name the notebooks ask for: "java".
