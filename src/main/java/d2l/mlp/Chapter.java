@@ -13,6 +13,8 @@ import d2l.mlp.s405_weight_decay.WeightDecayScratch;
 import d2l.mlp.s405_weight_decay.WeightDecaySweep;
 import d2l.mlp.s406_dropout.DropoutConcise;
 import d2l.mlp.s406_dropout.DropoutScratch;
+import d2l.mlp.s406_dropout.MlpBest;
+import d2l.mlp.s406_dropout.MlpBestSweep;
 import d2l.mlp.s407_backprop.Backprop;
 import d2l.mlp.s408_numerical_stability.NumericalStability;
 import d2l.mlp.s408_numerical_stability.Xavier;
@@ -35,6 +37,8 @@ public final class Chapter {
             WeightDecaySweep.EXPERIMENT,
             DropoutScratch.EXPERIMENT,
             DropoutConcise.EXPERIMENT,
+            MlpBestSweep.EXPERIMENT,
+            MlpBest.EXPERIMENT,
             Backprop.EXPERIMENT,
             NumericalStability.EXPERIMENT,
             Xavier.EXPERIMENT,

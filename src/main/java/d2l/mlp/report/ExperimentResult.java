@@ -24,4 +24,12 @@ public interface ExperimentResult {
     default List<Figure> figures() {
         return List.of();
     }
+
+    /**
+     * The name of the figure results/README.md shows inline for this experiment: the first of {@link #figures()}
+     * unless overridden; {@code null} when there is none.
+     */
+    default String mainFigure() {
+        return figures().isEmpty() ? null : figures().get(0).name();
+    }
 }

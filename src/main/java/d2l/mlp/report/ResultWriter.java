@@ -62,6 +62,9 @@ public final class ResultWriter {
             files.add(f.name() + (f.chart() != null ? ".svg" : ".png"));
         }
         json.put("figures", files);
+        if (result.mainFigure() != null) {
+            json.put("mainFigure", result.mainFigure() + ".png"); // every figure has a PNG; GitHub shows it inline
+        }
         for (Map.Entry<String, String> f : result.files().entrySet()) {
             Files.writeString(dir.resolve(f.getKey()), f.getValue(), StandardCharsets.UTF_8);
         }
@@ -88,7 +91,7 @@ public final class ResultWriter {
 
     /**
      * Rebuilds {@code out/README.md} from the {@code metrics.json} files under {@code out}, in the book's order of
-     * sections (and by name within a section).
+     * sections (and by name within a section): per experiment its numbers next to the book's and its main figure.
      */
     public static void writeSummary(OutputDirectory dir) throws IOException {
         Path out = dir.path();
@@ -96,11 +99,10 @@ public final class ResultWriter {
         md.append("# Results\n\n")
                 .append("Written by `java -jar target/d2l-mlp.jar all` (see the top-level README). Each experiment's ")
                 .append("folder holds `metrics.json` (configuration, per-epoch history, final numbers, the book's ")
-                .append("numbers) and its plots. The book sets no random seed, so the bar for a faithful ")
-                .append("reproduction is the spread of the book's published results across its official builds ")
-                .append("(about 20 executed builds of the PyTorch edition), not one build's value.\n\n")
-                .append("| experiment | quantity | book (zh 2.0.0) | book spread | ours | inside |\n")
-                .append("|---|---|---|---|---|---|\n");
+                .append("numbers) and all its plots; below are its numbers and its main plot. The book sets no random ")
+                .append("seed, so the bar for a faithful reproduction is the spread of the book's published results ")
+                .append("across its official builds (about 20 executed builds of the PyTorch edition), not one ")
+                .append("build's value. Sections marked + go beyond the book.\n");
         List<JsonObject> experiments = new ArrayList<>();
         try (Stream<Path> dirs = Files.list(out)) {
             for (Path d : dirs.filter(d -> !d.getFileName().toString().startsWith("."))
@@ -111,24 +113,51 @@ public final class ResultWriter {
         experiments.sort(Comparator.comparing((JsonObject j) -> sectionKey(j))
                 .thenComparing(j -> j.get("experiment").getAsString()));
         for (JsonObject json : experiments) {
-            String name = json.get("experiment").getAsString();
-            JsonArray checks = json.getAsJsonArray("book");
-            String link = "[" + name + "](" + name + "/)";
-            if (checks.isEmpty()) {
-                md.append("| ").append(link).append(" | (no published number) | | | | |\n");
-            }
-            for (JsonElement e : checks) {
-                JsonObject c = e.getAsJsonObject();
-                double ours = c.get("ours").getAsDouble();
-                double lo = c.get("lo").getAsDouble();
-                double hi = c.get("hi").getAsDouble();
-                String quantity = c.get("quantity").getAsString().replace("|", "\\|"); // a '|' would split the cell
-                md.append(String.format("| %s | %s | %s | %s – %s | %s | %s |%n", link, quantity,
-                        fmt(c.get("book").getAsDouble()), fmt(lo), fmt(hi), fmt(ours),
-                        ours >= lo && ours <= hi ? "yes" : "**no**"));
-            }
+            appendExperiment(md, json);
         }
         AtomicFiles.write(out.resolve("README.md"), md.toString());
+    }
+
+    /** One experiment's heading, its numbers next to the book's, its main figure and a link to the rest. */
+    private static void appendExperiment(StringBuilder md, JsonObject json) {
+        String name = json.get("experiment").getAsString();
+        md.append("\n## ").append(json.has("section") ? json.get("section").getAsString() + " " : "").append(name);
+        if (json.has("title")) {
+            md.append(": ").append(json.get("title").getAsString());
+        }
+        md.append("\n\n");
+        JsonArray checks = json.getAsJsonArray("book");
+        if (checks.isEmpty()) {
+            md.append("No published number to compare with.\n\n");
+        } else {
+            md.append("| quantity | book (zh 2.0.0) | book spread | ours | inside |\n|---|---|---|---|---|\n");
+        }
+        for (JsonElement e : checks) {
+            JsonObject c = e.getAsJsonObject();
+            double ours = c.get("ours").getAsDouble();
+            double lo = c.get("lo").getAsDouble();
+            double hi = c.get("hi").getAsDouble();
+            String quantity = c.get("quantity").getAsString().replace("|", "\\|"); // a '|' would split the cell
+            md.append(String.format("| %s | %s | %s – %s | %s | %s |%n", quantity, fmt(c.get("book").getAsDouble()),
+                    fmt(lo), fmt(hi), fmt(ours), ours >= lo && ours <= hi ? "yes" : "**no**"));
+        }
+        String figure = mainFigure(json);
+        if (figure != null) {
+            md.append(checks.isEmpty() ? "" : "\n").append("![").append(name).append("](").append(name).append('/')
+                    .append(figure).append(")\n\n");
+        } else if (!checks.isEmpty()) {
+            md.append('\n');
+        }
+        md.append("All plots and numbers: [").append(name).append("/](").append(name).append("/)\n");
+    }
+
+    /** The PNG named by {@code mainFigure}, else the PNG of the first figure; {@code null} without figures. */
+    static String mainFigure(JsonObject json) {
+        if (json.has("mainFigure")) {
+            return json.get("mainFigure").getAsString();
+        }
+        JsonArray figures = json.has("figures") ? json.getAsJsonArray("figures") : new JsonArray();
+        return figures.isEmpty() ? null : figures.get(0).getAsString().replaceFirst("\\.svg$", ".png");
     }
 
     /** "4.10+" → "04.10+", so that sections sort as numbers; a folder without a section sorts last. */

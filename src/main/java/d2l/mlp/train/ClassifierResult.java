@@ -51,7 +51,7 @@ public record ClassifierResult(List<EpochStats> history, List<BookCheck> checks,
     }
 
     /** The three curves of {@code train_ch3}: train loss, train acc and test acc per epoch. */
-    static XYChart historyChart(String title, List<EpochStats> history) {
+    public static XYChart historyChart(String title, List<EpochStats> history) {
         double[] epochs = history.stream().mapToDouble(EpochStats::epoch).toArray();
         XYChart chart = Plots.chart(title, "epoch", "", false);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);

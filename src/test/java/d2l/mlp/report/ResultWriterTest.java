@@ -2,12 +2,17 @@ package d2l.mlp.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** metrics.json keys come out in an order that does not change between runs. */
+/** metrics.json keys come out in an order that does not change between runs; the summary shows the figures. */
 class ResultWriterTest {
 
     @Test
@@ -17,5 +22,28 @@ class ResultWriterTest {
         ordered.put("alpha", List.of(Map.of("y", 1, "x", 2)));
         Object stable = ResultWriter.stable(ordered);
         assertEquals("{zeta={a=1, b=2, c=3}, alpha=[{x=2, y=1}]}", stable.toString());
+    }
+
+    private static void metrics(Path out, String name, String section, String extra) throws Exception {
+        Files.createDirectories(out.resolve(name));
+        Files.writeString(out.resolve(name).resolve("metrics.json"), "{\"experiment\": \"" + name
+                + "\", \"section\": \"" + section + "\", \"title\": \"t\", \"book\": []" + extra + "}");
+    }
+
+    @Test
+    void summaryShowsEachExperimentsMainFigureInline(@TempDir Path out) throws Exception {
+        metrics(out, "b-named", "4.6+", ", \"figures\": [\"training.svg\", \"sweep.svg\"], "
+                + "\"mainFigure\": \"sweep.png\"");
+        metrics(out, "a-first", "4.6", ", \"figures\": [\"training.svg\", \"predictions.png\"]");
+        metrics(out, "c-none", "4.7", ", \"figures\": []");
+        try (OutputDirectory dir = OutputDirectory.claim(out)) {
+            ResultWriter.writeSummary(dir);
+        }
+        String md = Files.readString(out.resolve("README.md"));
+        assertTrue(md.contains("![b-named](b-named/sweep.png)"), md);
+        assertTrue(md.contains("![a-first](a-first/training.png)"), md);
+        assertTrue(!md.contains("![c-none]") && md.contains("[c-none/](c-none/)"), md);
+        assertTrue(md.indexOf("## 4.6 a-first") < md.indexOf("## 4.6+ b-named"), md);
+        assertTrue(md.indexOf("## 4.6+ b-named") < md.indexOf("## 4.7 c-none"), md);
     }
 }

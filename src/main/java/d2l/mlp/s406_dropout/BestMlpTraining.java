@@ -1,0 +1,197 @@
+package d2l.mlp.s406_dropout;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Blocks;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.Dropout;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import d2l.mlp.data.FashionMnist;
+import d2l.mlp.data.InMemoryDataset;
+import d2l.mlp.runtime.RunConfig;
+import d2l.mlp.runtime.TorchRuntime;
+import d2l.mlp.scratch.TorchInit;
+import d2l.mlp.train.ClassifierTraining;
+import d2l.mlp.train.ConciseLearner;
+import d2l.mlp.train.EpochStats;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@link MlpBest} and {@link MlpBestSweep} share: the network family, its training set-up (Adam with a cosine
+ * learning-rate decay, PyTorch's default {@code nn.Linear} initialization) and the standardization of the inputs.
+ * Training itself is the chapter's {@link ClassifierTraining} loop.
+ */
+public final class BestMlpTraining {
+
+    private BestMlpTraining() {}
+
+    /**
+     * One network of the family: flatten, then per hidden layer Linear, ReLU, Dropout; a Linear(10) on top.
+     *
+     * @param hidden units of each hidden layer, input side first
+     * @param dropout the dropout rate after every hidden layer
+     */
+    public record Candidate(List<Integer> hidden, double dropout) {
+
+        public Candidate {
+            hidden = List.copyOf(hidden);
+            if (hidden.isEmpty() || !(dropout >= 0 && dropout < 1)) {
+                throw new IllegalArgumentException("need at least one hidden layer and 0 <= dropout < 1, got "
+                        + hidden + ", " + dropout);
+            }
+        }
+
+        /** {@code 512-256 d0.2}. */
+        public String label() {
+            return String.join("-", hidden.stream().map(String::valueOf).toList()) + " d" + dropout;
+        }
+
+        /** The fan-in of every Linear layer, input side first: 784, then each hidden width. */
+        long[] fanIns() {
+            long[] fanIn = new long[hidden.size() + 1];
+            fanIn[0] = 784;
+            for (int i = 0; i < hidden.size(); i++) {
+                fanIn[i + 1] = hidden.get(i);
+            }
+            return fanIn;
+        }
+
+        /** The candidate as metrics.json shows it. */
+        public Map<String, Object> describe() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("hidden", hidden);
+            m.put("dropout", dropout);
+            return m;
+        }
+    }
+
+    /** The network of {@code c}, uninitialized. */
+    public static SequentialBlock net(Candidate c) {
+        SequentialBlock net = new SequentialBlock().add(Blocks.batchFlattenBlock(784));
+        for (int units : c.hidden()) {
+            net.add(Linear.builder().setUnits(units).build()).add(Activation::relu);
+            if (c.dropout() > 0) {
+                net.add(Dropout.builder().optRate((float) c.dropout()).build());
+            }
+        }
+        return net.add(Linear.builder().setUnits(10).build());
+    }
+
+    /**
+     * Gives every Linear of {@code net} PyTorch's default: weights and biases U(−1/√fan_in, 1/√fan_in). Call it after
+     * {@code model.newTrainer} (which sets the config's initializer on every block) and before
+     * {@code trainer.initialize}; otherwise DJL's own default is used.
+     */
+    static void torchInit(SequentialBlock net, Candidate c) {
+        long[] fanIn = c.fanIns();
+        int k = 0;
+        for (var child : net.getChildren().values()) {
+            if (child instanceof Linear) {
+                child.setInitializer(TorchInit.initializer(fanIn[k]), Parameter.Type.WEIGHT);
+                child.setInitializer(TorchInit.initializer(fanIn[k]), Parameter.Type.BIAS);
+                k++;
+            }
+        }
+    }
+
+    /**
+     * Softmax cross-entropy and Adam (β 0.9, 0.999, no weight decay) whose learning rate falls from {@code lr} to 0
+     * along a cosine over {@code totalSteps} updates.
+     */
+    public static DefaultTrainingConfig trainingConfig(double lr, int totalSteps, Device device) {
+        return new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+                .optOptimizer(Optimizer.adam().optLearningRateTracker(cosine(lr, totalSteps)).build())
+                .optDevices(new Device[] {device});
+    }
+
+    /** The learning rate after {@code n} updates: lr·(1 + cos(π·n/totalSteps))/2, then 0. */
+    static Tracker cosine(double lr, int totalSteps) {
+        return Tracker.cosine().setBaseValue((float) lr).optFinalValue(0f).setMaxUpdates(totalSteps).build();
+    }
+
+    /** Minibatch steps in one epoch over {@code rows} rows; the last, shorter batch counts. */
+    public static int stepsPerEpoch(int rows, int batchSize) {
+        return (rows + batchSize - 1) / batchSize;
+    }
+
+    /**
+     * One mean and one standard deviation over every pixel of the training rows, applied to every split: the
+     * inputs then have mean 0 and variance 1, which suits Adam's default step and PyTorch's default init.
+     */
+    public record Standardization(double mean, double std) {
+
+        /** The statistics of {@code x} (reads the device once). */
+        public static Standardization of(NDArray x) {
+            NDArray mean = x.mean();
+            NDArray std = x.sub(mean).square().mean().sqrt();
+            return new Standardization(mean.getFloat(), std.getFloat());
+        }
+
+        /** {@code (x − mean) / std}, a new array on {@code x}'s manager. */
+        public NDArray apply(NDArray x) {
+            return x.sub(TorchRuntime.scalar(x, (float) mean)).div(TorchRuntime.scalar(x, (float) std));
+        }
+
+        /** Both splits standardized with these statistics; the labels are shared. */
+        public FashionMnist.Data apply(FashionMnist.Data data) {
+            return new FashionMnist.Data(new InMemoryDataset(apply(data.train().x()), data.train().y()),
+                    new InMemoryDataset(apply(data.test().x()), data.test().y()));
+        }
+    }
+
+    /**
+     * One training run and how long it took.
+     *
+     * @param history per epoch; its "test acc" is accuracy on the second split of the data trained on
+     * @param seconds wall time of all epochs (training and the per-epoch evaluation)
+     */
+    public record Trained(List<EpochStats> history, double seconds) {
+
+        public double finalAcc() {
+            return history.get(history.size() - 1).testAcc();
+        }
+
+        /** The accuracy on the second split after each epoch. */
+        public List<Double> accPerEpoch() {
+            List<Double> acc = new ArrayList<>();
+            history.forEach(e -> acc.add(e.testAcc()));
+            return acc;
+        }
+    }
+
+    /**
+     * Trains a fresh network of {@code c} on {@code data.train()} with the epochs, learning rate, batch size and seed
+     * of {@code cfg}, measuring accuracy on {@code data.test()} after every epoch.
+     *
+     * @param data standardized inputs, on {@code device}
+     */
+    public static Trained train(String name, Candidate c, FashionMnist.Data data, RunConfig cfg, Device device) {
+        TorchRuntime.seed(cfg.seed());
+        int totalSteps = cfg.epochs() * stepsPerEpoch(data.train().size(), cfg.batchSize());
+        // One libtorch thread: on the busy 2-core machine two threads made an epoch 10x slower (72 s against 7 s),
+        // the second thread spinning while the other core was taken; see docs/fidelity.md.
+        try (TorchRuntime.ThreadScope threads = TorchRuntime.singleThreaded(device);
+                Model model = Model.newInstance(name, device, TorchRuntime.engine().getEngineName())) {
+            SequentialBlock net = net(c);
+            model.setBlock(net);
+            try (Trainer trainer = model.newTrainer(trainingConfig(cfg.lr(), totalSteps, device))) {
+                torchInit(net, c);
+                trainer.initialize(new Shape(1, 28, 28));
+                List<EpochStats> history = ClassifierTraining.train(name, new ConciseLearner(trainer), data, cfg);
+                return new Trained(history, history.stream().mapToDouble(EpochStats::seconds).sum());
+            }
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package d2l.mlp.s406_dropout;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.Dropout;
+import ai.djl.training.Trainer;
+import ai.djl.training.tracker.Tracker;
+import d2l.mlp.data.FashionMnist;
+import d2l.mlp.data.InMemoryDataset;
+import d2l.mlp.runtime.TorchRuntime;
+import d2l.mlp.s406_dropout.BestMlpTraining.Candidate;
+import d2l.mlp.s406_dropout.BestMlpTraining.Standardization;
+import d2l.mlp.s406_dropout.BestMlpTraining.Trained;
+import d2l.mlp.s406_dropout.MlpBestSweep.Row;
+import d2l.mlp.scratch.TorchInit;
+import d2l.mlp.train.EpochStats;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The pieces of mlp-best: standardization, the validation split and choice, the network and its schedule. */
+class MlpBestTest {
+
+    /** A run whose second split's accuracy after each epoch is {@code acc}. */
+    private static Trained run(double... acc) {
+        List<EpochStats> history = new java.util.ArrayList<>();
+        for (int i = 0; i < acc.length; i++) {
+            history.add(new EpochStats(i + 1, 0.5, 0.8, acc[i], 1));
+        }
+        return new Trained(history, acc.length);
+    }
+
+    @Test
+    void standardizationUsesOneMeanAndStdOfTheGivenRows() {
+        try (NDManager m = TorchRuntime.newManager(Device.cpu())) {
+            NDArray x = m.create(new float[] {1, 2, 3, 4, 5, 6, 7, 8}, new Shape(2, 2, 2));
+            Standardization s = Standardization.of(x);
+            assertEquals(4.5, s.mean(), 1e-6);
+            assertEquals(Math.sqrt(5.25), s.std(), 1e-6); // population std of 1..8
+            NDArray z = s.apply(x);
+            assertEquals(0, z.mean().getFloat(), 1e-6);
+            assertEquals(1, z.square().mean().getFloat(), 1e-5);
+            assertEquals(new Shape(2, 2, 2), z.getShape());
+            // other rows get the same affine map, not their own statistics
+            NDArray other = s.apply(m.create(new float[] {4.5f, 4.5f + (float) Math.sqrt(5.25)}));
+            assertEquals(0, other.getFloat(0), 1e-6);
+            assertEquals(1, other.getFloat(1), 1e-6);
+        }
+    }
+
+    @Test
+    void theSweepChoosesByFinalValidationAccuracyFirstOfEquals() {
+        Candidate a = new Candidate(List.of(256, 256), 0.2);
+        Candidate b = new Candidate(List.of(512, 256), 0.2);
+        Candidate c = new Candidate(List.of(512, 256), 0.5);
+        // b is best after the last epoch although c was better earlier
+        assertEquals(b, MlpBestSweep.choose(List.of(new Row(a, run(0.85, 0.89)), new Row(b, run(0.80, 0.90)),
+                new Row(c, run(0.95, 0.88)))));
+        assertEquals(a, MlpBestSweep.choose(List.of(new Row(a, run(0.9)), new Row(b, run(0.9)))));
+    }
+
+    @Test
+    void validationSplitKeepsRowsInOrder() {
+        try (NDManager m = TorchRuntime.newManager(Device.cpu())) {
+            NDArray x = m.arange(0f, 10f * 4).reshape(10, 2, 2);
+            NDArray y = m.arange(0, 10, 1, DataType.INT64);
+            FashionMnist.Data split = MlpBestSweep.validationSplit(new InMemoryDataset(x, y), 7);
+            assertEquals(7, split.train().size());
+            assertEquals(3, split.test().size());
+            assertEquals(6, split.train().y().getLong(6));
+            assertEquals(7, split.test().y().getLong(0));
+            assertEquals(28f, split.test().x().getFloat(0, 0, 0));
+            assertThrows(IllegalArgumentException.class,
+                    () -> MlpBestSweep.validationSplit(new InMemoryDataset(x, y), 10));
+        }
+    }
+
+    @Test
+    void chosenNetHasTheWidthsDropoutAndPyTorchDefaultInit() throws Exception {
+        Candidate c = MlpBest.CHOSEN;
+        TorchRuntime.seed(5);
+        try (Model model = Model.newInstance("t", Device.cpu(), TorchRuntime.engine().getEngineName())) {
+            SequentialBlock net = BestMlpTraining.net(c);
+            model.setBlock(net);
+            try (Trainer trainer = model.newTrainer(BestMlpTraining.trainingConfig(1e-3, 100, Device.cpu()))) {
+                BestMlpTraining.torchInit(net, c);
+                trainer.initialize(new Shape(1, 28, 28));
+                long[][] shapes = {{512, 784}, {256, 512}, {10, 256}};
+                long[] fanIn = {784, 512, 256};
+                int linear = 0;
+                int dropouts = 0;
+                for (Block b : net.getChildren().values()) {
+                    if (b instanceof Dropout) {
+                        dropouts++;
+                    }
+                    if (b instanceof Linear) {
+                        NDArray w = b.getParameters().get("weight").getArray();
+                        NDArray bias = b.getParameters().get("bias").getArray();
+                        assertEquals(new Shape(shapes[linear]), w.getShape());
+                        float bound = TorchInit.bound(fanIn[linear]);
+                        for (NDArray p : List.of(w, bias)) {
+                            double max = p.abs().max().getFloat();
+                            assertTrue(max <= bound && max > 0.9 * bound, "max |value| " + max + ", bound " + bound);
+                        }
+                        // U(-b, b) has variance b²/3; DJL's default would not
+                        assertEquals(bound * bound / 3, w.square().mean().getFloat(), bound * bound / 3 * 0.05);
+                        linear++;
+                    }
+                }
+                assertEquals(3, linear);
+                assertEquals(2, dropouts);
+            }
+        }
+    }
+
+    @Test
+    void learningRateFallsAlongACosineToZero() {
+        Tracker cosine = BestMlpTraining.cosine(1e-3, 4700);
+        assertEquals(1e-3, cosine.getNewValue(0), 1e-9);
+        assertEquals(0.5e-3, cosine.getNewValue(2350), 1e-7);
+        assertEquals(0, cosine.getNewValue(4700), 1e-9);
+        assertEquals(0, cosine.getNewValue(5000), 1e-9);
+        assertEquals(235, BestMlpTraining.stepsPerEpoch(60_000, 256));
+        assertEquals(196, BestMlpTraining.stepsPerEpoch(50_000, 256));
+    }
+
+    @Test
+    void medianOfSeeds() {
+        assertEquals(0.902, MlpBest.median(List.of(0.905, 0.899, 0.902)), 0);
+        assertEquals(0.9, MlpBest.median(List.of(0.91, 0.89)), 1e-12);
+    }
+
+    @Test
+    void candidatesNeedAHiddenLayerAndADropoutRateBelowOne() {
+        assertThrows(IllegalArgumentException.class, () -> new Candidate(List.of(), 0.2));
+        assertThrows(IllegalArgumentException.class, () -> new Candidate(List.of(256), 1.0));
+        assertEquals("512-256 d0.2", MlpBest.CHOSEN.label());
+    }
+}
