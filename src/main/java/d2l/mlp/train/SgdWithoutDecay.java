@@ -1,12 +1,9 @@
 package d2l.mlp.train;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
 import ai.djl.training.optimizer.Optimizer;
 import d2l.mlp.runtime.TorchRuntime;
 import d2l.mlp.scratch.MinibatchSgd;
-import java.util.List;
 
 /**
  * Minibatch SGD without weight decay, momentum, rescaling or clipping — the book's {@code torch.optim.SGD(lr)} — as a
@@ -35,26 +32,6 @@ public final class SgdWithoutDecay extends Optimizer {
             lrTensor = TorchRuntime.scalar(weight, lr);
         }
         MinibatchSgd.update(weight, grad, lrTensor);
-    }
-
-    /**
-     * One update of each of {@code params} (trainable parameters of a block) with its own gradient, in place, then the gradient is
-     * zeroed: what {@code Trainer.step()} does with this optimizer on one device, bit for bit, minus the parameter
-     * server's copy of each gradient (the copy is scaled in place there; here the gradient itself is, and then
-     * zeroed anyway). Call it after the gradient collector is closed.
-     */
-    public void step(List<Parameter> params) {
-        for (Parameter p : params) {
-            NDArray weight = p.getArray();
-            try (NDArray grad = weight.getGradient()) {
-                update(p.getId(), weight, grad);
-            }
-        }
-    }
-
-    /** The parameters of {@code block} that {@link #step} updates: those that require a gradient. */
-    public static List<Parameter> trainable(Block block) {
-        return block.getParameters().values().stream().filter(Parameter::requiresGradient).toList();
     }
 
     private static final class Builder extends OptimizerBuilder<Builder> {
