@@ -6,9 +6,10 @@
 #   PyTorch 1.13 Debian's python3-torch on OpenBLAS (pthread, 2 BLAS threads, 1 torch thread): the fastest GEMMs
 #                found on the project's VM.
 # Each round runs the three, in a rotating order, then the epoch's GEMM-only bound on each side
-# (d2l.mlp.bench.GemmBound, bench_pytorch.py --gemm). After the rounds: the per-step cost of the small-batch
-# experiments (d2l.mlp.bench.SmallBatch, bench_pytorch.py --small) and the wall time of `run` over the book's 15
-# experiments. Prints medians over rounds and the ratios; JSON per run in target/bench/.
+# (d2l.mlp.bench.GemmBound, bench_pytorch.py --gemm; DJL's also with MKL_ENABLE_INSTRUCTIONS=AVX512). After the
+# rounds: the per-step cost of the small-batch experiments (d2l.mlp.bench.SmallBatch, bench_pytorch.py --small)
+# and the wall time of `run` over the book's 15 experiments. Prints medians over rounds and the ratios; JSON per
+# run in target/bench/.
 #   scripts/benchmark.sh [ROUNDS=5] [EPOCHS=10]        (PyTorch's messages go to target/bench/pytorch.log)
 # Each run's median leaves out its first 3 epochs (JIT warm-up on the DJL side; the same for PyTorch); its total
 # counts every epoch. Timings on shared VMs vary: compare only numbers from the same run.
@@ -55,6 +56,7 @@ for r in $(seq "$rounds"); do
     esac
   done
   djl d2l.mlp.bench.GemmBound "$out/gemm-djl-$r.json"
+  MKL_ENABLE_INSTRUCTIONS=AVX512 djl d2l.mlp.bench.GemmBound "$out/gemm-djl-avx512-$r.json" # MKL's widest ISA
   pt2 --gemm "$out/gemm-pt2-$r.json"
   pt1 --gemm "$out/gemm-pt1-$r.json"
   echo "round $r: s/epoch DJL $(epoch_of "$out/djl-$r.json"), PyTorch 2.x $(epoch_of "$out/pt2-$r.json")," \
@@ -65,8 +67,9 @@ pt2 --small "$out/small-pt2.json"
 BLAS_THREADS=1 pt1 --small "$out/small-pt1.json"
 # The book's experiments (the chapter's first 15), not what was added beyond them since; BENCH_EXPERIMENTS="A B"
 # times another list (the name in the report stays).
-book=${BENCH_EXPERIMENTS:-"activations mlp-scratch mlp-concise underfit-overfit model-selection weight-decay-scratch weight-decay-concise
-  weight-decay-sweep dropout-scratch dropout-concise backprop numerical-stability xavier kaggle-house kaggle-house-mlp"}
+book=${BENCH_EXPERIMENTS:-"activations mlp-scratch mlp-concise underfit-overfit model-selection weight-decay-scratch
+  weight-decay-concise weight-decay-sweep dropout-scratch dropout-concise backprop numerical-stability xavier
+  kaggle-house kaggle-house-mlp"}
 start=$(date +%s%N)
 # shellcheck disable=SC2086 # one word per experiment
 java -jar target/d2l-mlp.jar run $book --out "$out/all" >/dev/null
@@ -97,6 +100,9 @@ for k in runs["djl"][0]["phaseSecondsPerEpoch"]:
     row(f"  phase {k} (s/epoch)", {s: med([x["phaseSecondsPerEpoch"][k] for x in runs[s]]) for s in sides})
 row("GEMM-only bound (s/epoch)", g)
 row("  of which test-set products (s)", {k: med([x["evalGemmSecondsPerEpoch"] for x in gemm[k]]) for k in sides})
+ga = med([x["gemmSecondsPerEpoch"] for x in load("gemm-djl-avx512")])
+print(f"{'  DJL, MKL_ENABLE_INSTRUCTIONS=AVX512':34}{ga:8.3f}{'':16}"
+      f"{ga / g['pt2']:9.2f}{ga / g['pt1']:9.2f}")
 print(f"{'epoch / GEMM bound':34}" + "".join(f"{epoch[k] / g[k]:8.2f}" for k in sides))
 print(f"{'peak RSS (MiB)':34}" + "".join(f"{max(x['peakRssMiB'] for x in runs[k]):8.0f}" for k in sides))
 print("per round, s/epoch: " + "; ".join(

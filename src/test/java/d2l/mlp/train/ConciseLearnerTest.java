@@ -25,7 +25,8 @@ class ConciseLearnerTest {
     /** Trains the concise MLP for two epochs on synthetic data; all its weights, flattened. */
     private static float[] train(Optimizer optimizer, boolean ownStep) {
         TorchRuntime.seed(5);
-        try (NDManager m = TorchRuntime.newManager(Device.cpu()); Model model = Model.newInstance("step", Device.cpu())) {
+        try (NDManager m = TorchRuntime.newManager(Device.cpu());
+                Model model = Model.newInstance("step", Device.cpu())) {
             FashionMnist.Data data = new FashionMnist.Data(
                     new InMemoryDataset(m.randomUniform(0f, 1f, new Shape(600, 28, 28)),
                             m.randomInteger(0, 10, new Shape(600), DataType.INT64)),
