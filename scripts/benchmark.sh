@@ -101,7 +101,7 @@ for k in runs["djl"][0]["phaseSecondsPerEpoch"]:
 row("GEMM-only bound (s/epoch)", g)
 row("  of which test-set products (s)", {k: med([x["evalGemmSecondsPerEpoch"] for x in gemm[k]]) for k in sides})
 ga = med([x["gemmSecondsPerEpoch"] for x in load("gemm-djl-avx512")])
-print(f"{'  DJL, MKL_ENABLE_INSTRUCTIONS=AVX512':34}{ga:8.3f}{'':16}"
+print(f"{'  DJL, MKL AVX512 enabled':34}{ga:8.3f}{'':16}"
       f"{ga / g['pt2']:9.2f}{ga / g['pt1']:9.2f}")
 print(f"{'epoch / GEMM bound':34}" + "".join(f"{epoch[k] / g[k]:8.2f}" for k in sides))
 print(f"{'peak RSS (MiB)':34}" + "".join(f"{max(x['peakRssMiB'] for x in runs[k]):8.0f}" for k in sides))
