@@ -1,16 +1,18 @@
-"""PyTorch baseline for the concise MLP benchmark: the same 784-256-10 network, data, batching and loop as
-d2l.mlp.bench.Benchmark (batches gathered from resident tensors with a fresh permutation each epoch; train loss,
-train accuracy and test accuracy accumulated like the book's train_ch3), timed per epoch and per phase.
+"""PyTorch baseline for the concise MLP benchmark: the same 784-256-10 network (weights N(0, 0.01^2)), data, batch
+size, learning rate and per-epoch work as d2l.mlp.bench.Benchmark (train on shuffled minibatches while summing loss
+and correct predictions, then test accuracy), in the tightest PyTorch loop we know (see `epoch`), timed per epoch;
+then a fresh model timed per phase.
 
 With --small, instead: microseconds per minibatch step of the book's small-batch training, on random data of the
 shapes d2l.mlp.bench.SmallBatch uses (polynomial fit: nn.Linear(4, 1, bias=False), batch 10, SGD 0.01; house prices:
 nn.Linear(331, 1), 1168 rows, batch 64, Adam lr 5; MSE loss; one torch thread).
+With --gemm: the epoch's matrix products alone, as d2l.mlp.bench.GemmBound times them.
 
 DEVICE=cuda runs the MLP benchmark on the GPU (data, network and sums resident there, as DJL's loop keeps them);
 scripts/gpu-run.sh does that on the GPU machine. The default is the CPU, TORCH_THREADS (default 1) threads.
 
-Run with Debian's /usr/bin/python3 (python3-torch). Needs only torch (no numpy: the GPU machine's python may lack it).
-Usage: [DEVICE=cpu|cuda] bench_pytorch.py DATA_DIR EPOCHS [JSON_OUT] | bench_pytorch.py --small [JSON_OUT]
+Runs with any PyTorch from 1.13 on (Debian's python3-torch, or a pip wheel). Needs only torch (no numpy).
+Usage: [DEVICE=cpu|cuda] bench_pytorch.py DATA_DIR EPOCHS [JSON_OUT] | bench_pytorch.py --small|--gemm [JSON_OUT]
 """
 import gzip
 import json
@@ -22,6 +24,7 @@ import time
 
 import torch
 from torch import nn
+from torch.nn import functional as F
 
 
 def read_idx(path):
@@ -72,6 +75,111 @@ def small(json_out):
         "polyMicros": step_micros(100, 4, 10, lambda p: torch.optim.SGD(p, lr=0.01), 40, False),
         "houseMicros": step_micros(1168, 331, 64, lambda p: torch.optim.Adam(p, lr=5), 4, True),
     }
+    write(out, json_out)
+
+
+EVAL_BATCH = 2500  # as d2l.mlp.train.ClassifierTraining.EVAL_BATCH_SIZE
+PHASES = ["data", "forward", "loss", "backward", "step", "metrics", "evaluate"]
+
+
+def _no_lap(_):
+    pass
+
+
+def mlp_params(device):
+    """784-256-10, weights N(0, 0.01^2), biases 0, as the book's init_weights."""
+    def layer(n_in, n_out):
+        w = (torch.randn(n_out, n_in, device=device) * 0.01).requires_grad_()
+        return w, torch.zeros(n_out, device=device, requires_grad=True)
+    return [*layer(784, 256), *layer(256, 10)]
+
+
+def forward(params, x):
+    w1, b1, w2, b2 = params
+    return F.linear(F.relu(F.linear(x, w1, b1)), w2, b2)
+
+
+def epoch(params, lr, train, test, bs, lap=_no_lap):
+    """One epoch of the tightest loop we know: data resident as tensors (images already flat), one randperm and
+    one index_select per batch and tensor, a functional forward (no module hooks), the fused cross-entropy, the SGD
+    update for all parameters in one foreach call, gradients set to None instead of zeroed, loss and correct count
+    summed as tensors and read once, test accuracy in EVAL_BATCH batches under inference_mode."""
+    (xtr, ytr), (xte, yte) = train, test
+    n = xtr.shape[0]
+    loss_sum = torch.zeros((), device=xtr.device)
+    correct = torch.zeros((), dtype=torch.int64, device=xtr.device)
+    order = torch.randperm(n, device=xtr.device)
+    for i in range(0, n, bs):
+        idx = order[i:i + bs]
+        x, y = xtr.index_select(0, idx), ytr.index_select(0, idx)
+        lap("data")
+        y_hat = forward(params, x)
+        lap("forward")
+        l = F.cross_entropy(y_hat, y)
+        lap("loss")
+        l.backward()
+        lap("backward")
+        with torch.no_grad():
+            sgd_step(params, lr)
+        lap("step")
+        loss_sum.add_(l.detach(), alpha=x.shape[0])
+        correct.add_((y_hat.detach().argmax(1) == y).sum())
+        lap("metrics")
+    loss, acc = float(loss_sum) / n, int(correct) / n
+    with torch.inference_mode():
+        hits = torch.zeros((), dtype=torch.int64, device=xte.device)
+        for i in range(0, xte.shape[0], EVAL_BATCH):
+            hits.add_((forward(params, xte[i:i + EVAL_BATCH]).argmax(1) == yte[i:i + EVAL_BATCH]).sum())
+        test_acc = int(hits) / xte.shape[0]
+    lap("evaluate")
+    return loss, acc, test_acc
+
+
+def sgd_step(params, lr):
+    grads = [p.grad for p in params]
+    if hasattr(torch, "_foreach_add_"):
+        torch._foreach_add_(params, grads, alpha=-lr)
+    else:
+        for p, g in zip(params, grads):
+            p.add_(g, alpha=-lr)
+    for p in params:
+        p.grad = None
+
+
+def gemm(json_out):
+    """The concise MLP epoch's matrix products alone, as d2l.mlp.bench.GemmBound times them in DJL."""
+    torch.set_num_threads(int(os.environ.get("TORCH_THREADS", "1")))
+    torch.manual_seed(1)
+    bs, batches, test_rows = 256, 235, 10000
+    x, h = torch.rand(bs, 784), torch.rand(bs, 256)
+    w1, w2 = torch.randn(256, 784) * 0.01, torch.randn(10, 256) * 0.01
+    dy, dh = torch.randn(bs, 10), torch.randn(bs, 256)
+    x_test, h_test = torch.rand(EVAL_BATCH, 784), torch.rand(EVAL_BATCH, 256)
+    w1t, w2t, dyt, dht = w1.t(), w2.t(), dy.t(), dh.t()
+
+    def train():
+        for _ in range(batches):
+            torch.mm(x, w1t), torch.mm(h, w2t), torch.mm(dyt, h), torch.mm(dy, w2), torch.mm(dht, x)
+
+    def evaluate():
+        for _ in range((test_rows + EVAL_BATCH - 1) // EVAL_BATCH):
+            torch.mm(x_test, w1t), torch.mm(h_test, w2t)
+
+    def median_seconds(block):
+        block()
+        times = []
+        for _ in range(7):
+            start = time.perf_counter()
+            block()
+            times.append(time.perf_counter() - start)
+        return statistics.median(times)
+
+    t, e = median_seconds(train), median_seconds(evaluate)
+    write({"torch": torch.__version__, "threads": torch.get_num_threads(), "trainGemmSecondsPerEpoch": t,
+           "evalGemmSecondsPerEpoch": e, "gemmSecondsPerEpoch": t + e, "evalBatchSize": EVAL_BATCH}, json_out)
+
+
+def write(out, json_out):
     text = json.dumps(out, indent=2)
     print(text)
     if json_out:
@@ -80,8 +188,8 @@ def small(json_out):
 
 
 def main():
-    if sys.argv[1] == "--small":
-        small(sys.argv[2] if len(sys.argv) > 2 else None)
+    if sys.argv[1] in ("--small", "--gemm"):
+        (small if sys.argv[1] == "--small" else gemm)(sys.argv[2] if len(sys.argv) > 2 else None)
         return
     data_dir, epochs = sys.argv[1], int(sys.argv[2])
     json_out = sys.argv[3] if len(sys.argv) > 3 else None
@@ -89,60 +197,36 @@ def main():
     torch.manual_seed(1)
     device = torch.device(os.environ.get("DEVICE", "cpu"))
     (xtr, ytr), (xte, yte) = load(data_dir, device)
-    net = nn.Sequential(nn.Flatten(), nn.Linear(784, 256), nn.ReLU(), nn.Linear(256, 10))
-    for m in net:
-        if isinstance(m, nn.Linear):
-            nn.init.normal_(m.weight, std=0.01)
-    net.to(device)
-    loss_fn = nn.CrossEntropyLoss()
-    opt = torch.optim.SGD(net.parameters(), lr=0.1)
+    train, test = (xtr.reshape(xtr.shape[0], -1), ytr), (xte.reshape(xte.shape[0], -1), yte)
+    lr, bs = 0.1, 256
     warmup = max(1, min(3, epochs - 2))  # as d2l.mlp.bench.Benchmark.warmup
-    names = ["data", "forward", "loss", "backward", "step", "metrics", "evaluate"]
-    epoch_s, phases, rss = [], {k: [] for k in names}, []
-    n, bs = xtr.shape[0], 256
-    for _ in range(epochs):
-        t = dict.fromkeys(names, 0.0)
-        start = mark = time.perf_counter()
+    # 1. The plain loop, epoch by epoch.
+    params = mlp_params(device)
+    epoch_s, rss = [], []
+    for e in range(epochs):
+        start = time.perf_counter()
+        loss, acc, test_acc = epoch(params, lr, train, test, bs)
+        epoch_s.append(time.perf_counter() - start)
+        rss.append(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+        print(f"pytorch epoch {e + 1}: loss {loss:.4f}, train acc {acc:.4f}, test acc {test_acc:.4f}"
+              f" ({epoch_s[-1]:.3f} s)", file=sys.stderr)
+    # 2. A fresh model timed phase by phase (each phase ends when its ops return; on a GPU, when they are queued),
+    # as d2l.mlp.bench.Benchmark does: max(2, epochs / 2) epochs, the first left out.
+    params = mlp_params(device)
+    phases = {k: [] for k in PHASES}
+    for _ in range(max(2, epochs // 2)):
+        t = dict.fromkeys(PHASES, 0.0)
+        mark = time.perf_counter()
 
         def lap(key):
             nonlocal mark
             now = time.perf_counter()
             t[key] += now - mark
             mark = now
-
-        net.train()
-        loss_sum = torch.zeros((), device=device)
-        correct = torch.zeros((), dtype=torch.int64, device=device)
-        order = torch.randperm(n, device=device)
-        for i in range(0, n, bs):
-            idx = order[i:i + bs]
-            x, y = xtr.index_select(0, idx), ytr.index_select(0, idx)
-            lap("data")
-            y_hat = net(x)
-            lap("forward")
-            l = loss_fn(y_hat, y)
-            lap("loss")
-            opt.zero_grad()
-            l.backward()
-            lap("backward")
-            opt.step()
-            lap("step")
-            with torch.no_grad():
-                loss_sum += l * x.shape[0]
-                correct += (y_hat.argmax(1) == y).sum()
-            lap("metrics")
-        float(loss_sum), int(correct)
-        net.eval()
-        with torch.no_grad():  # summed on the device, read once, as in the training loop
-            hits = int(sum((net(xte[i:i + bs]).argmax(1) == yte[i:i + bs]).sum() for i in range(0, 10000, bs)))
-        lap("evaluate")
-        epoch_s.append(time.perf_counter() - start)
-        for k in names:
+        epoch(params, lr, train, test, bs, lap)
+        for k in PHASES:
             phases[k].append(t[k])
-        rss.append(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
-        print(f"pytorch epoch {len(epoch_s)}: loss {float(loss_sum) / n:.4f}, train acc {int(correct) / n:.4f}, "
-              f"test acc {hits / 10000:.4f} ({epoch_s[-1]:.3f} s)", file=sys.stderr)
-    out = {
+    write({
         "torch": torch.__version__,
         "device": str(device),
         "threads": torch.get_num_threads(),
@@ -151,13 +235,8 @@ def main():
         "medianEpochSeconds": statistics.median(epoch_s[warmup:]),
         "totalSeconds": sum(epoch_s),
         "phaseSecondsPerEpoch": {k: statistics.median(v[1:]) for k, v in phases.items()},
-        "peakRssMiB": rss[-1],
-    }
-    text = json.dumps(out, indent=2)
-    print(text)
-    if json_out:
-        with open(json_out, "w") as f:
-            f.write(text)
+        "peakRssMiB": max(rss + [resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024]),
+    }, json_out)
 
 
 if __name__ == "__main__":

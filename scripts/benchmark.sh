@@ -1,78 +1,122 @@
 #!/usr/bin/env bash
-# Side-by-side benchmark of the concise MLP (784-256-10, batch 256, SGD 0.1): DJL (this project) and PyTorch
-# (scripts/bench_pytorch.py, Debian's python3-torch on OpenBLAS), run alternately ROUNDS times in one go, then the
-# wall time of the whole `all` run, then the per-step cost of the small-batch experiments (d2l.mlp.bench.SmallBatch
-# against bench_pytorch.py --small). Prints medians and the DJL/PyTorch ratios; JSON per run in target/bench/.
-#   scripts/benchmark.sh [ROUNDS=3] [EPOCHS=10]
-# Each run's median leaves out its first 3 epochs (JIT warm-up on the DJL side; the same for PyTorch) and its total
-# counts every epoch.
-# Timings on shared VMs vary: compare only numbers from the same run.
+# Side-by-side benchmark of the concise MLP (784-256-10, batch 256, SGD 0.1): DJL (this project) against two PyTorch
+# baselines running scripts/bench_pytorch.py, the tightest PyTorch loop we know:
+#   PyTorch 2.x  the CPU wheel from pip (MKL GEMMs, like DJL's libtorch), 2 intra-op threads like DJL, in a venv
+#                made on the first run (target/bench/torch2; TORCH2_VENV=DIR uses another);
+#   PyTorch 1.13 Debian's python3-torch on OpenBLAS (pthread, 2 BLAS threads, 1 torch thread): the fastest GEMMs
+#                found on the project's VM.
+# Each round runs the three, in a rotating order, then the epoch's GEMM-only bound on each side
+# (d2l.mlp.bench.GemmBound, bench_pytorch.py --gemm; DJL's also with MKL_ENABLE_INSTRUCTIONS=AVX512). After the
+# rounds: the per-step cost of the small-batch experiments (d2l.mlp.bench.SmallBatch, bench_pytorch.py --small)
+# and the wall time of `run` over the book's 15 experiments. Prints medians over rounds and the ratios; JSON per
+# run in target/bench/.
+#   scripts/benchmark.sh [ROUNDS=5] [EPOCHS=10]        (PyTorch's messages go to target/bench/pytorch.log)
+# Each run's median leaves out its first 3 epochs (JIT warm-up on the DJL side; the same for PyTorch); its total
+# counts every epoch. Timings on shared VMs vary: compare only numbers from the same run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-rounds=${1:-3}
+rounds=${1:-5}
 epochs=${2:-10}
 out=target/bench
+data=/usr/share/datasets/fashion-mnist
 mkdir -p "$out"
 [ -f target/d2l-mlp.jar ] || mvn -q -B -DskipTests package
 
-# PyTorch: Debian's python3-torch links the generic libblas.so.3; make sure it is OpenBLAS (pthread flavour, unpacked
-# privately when the system has none), with 2 BLAS threads and 1 intra-op torch thread.
+# PyTorch 2.x: a venv with pip's torch (a CPU wheel; found offline where a local wheel directory is configured).
+torch2=${TORCH2_VENV:-$out/torch2}
+if ! "$torch2/bin/python" -c 'import torch' 2>/dev/null; then
+  python3 -m venv "$torch2" && "$torch2/bin/pip" install -q torch
+fi
+# PyTorch 1.13: Debian's python3-torch links the generic libblas.so.3; make sure it is OpenBLAS (pthread flavour,
+# unpacked privately when the system has none).
 /usr/bin/python3 -c 'import torch' 2>/dev/null || { apt-get update -qq && apt-get install -y -qq python3-torch; }
 blas=/usr/lib/x86_64-linux-gnu/openblas-pthread
 if [ ! -f $blas/libblas.so.3 ]; then
   (cd "$out" && apt-get download libopenblas0-pthread >/dev/null && dpkg -x libopenblas0-pthread_*.deb openblas)
   blas=$PWD/$out/openblas/usr/lib/x86_64-linux-gnu/openblas-pthread
 fi
-pytorch() {
-  LD_LIBRARY_PATH=$blas OPENBLAS_NUM_THREADS=2 TORCH_THREADS=1 /usr/bin/python3 scripts/bench_pytorch.py \
-    /usr/share/datasets/fashion-mnist "$epochs" "$1" 2>/dev/null >/dev/null
+pt2() { # ARGS...
+  TORCH_THREADS=2 "$torch2/bin/python" scripts/bench_pytorch.py "$@" 2>>"$out/pytorch.log" >/dev/null
 }
-djl() {
-  java -cp target/d2l-mlp.jar d2l.mlp.bench.Benchmark "$epochs" "$1" >/dev/null
+pt1() { # ARGS...
+  LD_LIBRARY_PATH=$blas OPENBLAS_NUM_THREADS=${BLAS_THREADS:-2} TORCH_THREADS=1 /usr/bin/python3 \
+    scripts/bench_pytorch.py "$@" 2>>"$out/pytorch.log" >/dev/null
 }
+djl() { # MAIN ARGS...
+  java -cp target/d2l-mlp.jar "$@" >/dev/null
+}
+epoch_of() { grep -o '"medianEpochSeconds": [0-9.]*' "$1" | cut -d' ' -f2; }
 for r in $(seq "$rounds"); do
-  djl "$out/djl-$r.json"
-  pytorch "$out/pytorch-$r.json"
-  echo "round $r: DJL $(grep -o '"medianEpochSeconds": [0-9.]*' "$out/djl-$r.json" | cut -d' ' -f2) s/epoch," \
-       "PyTorch $(grep -o '"medianEpochSeconds": [0-9.]*' "$out/pytorch-$r.json" | cut -d' ' -f2) s/epoch"
+  runs=(djl pt2 pt1)
+  for i in 0 1 2; do
+    case ${runs[$(( (i + r - 1) % 3 ))]} in
+      djl) djl d2l.mlp.bench.Benchmark "$epochs" "$out/djl-$r.json" ;;
+      pt2) pt2 "$data" "$epochs" "$out/pt2-$r.json" ;;
+      pt1) pt1 "$data" "$epochs" "$out/pt1-$r.json" ;;
+    esac
+  done
+  djl d2l.mlp.bench.GemmBound "$out/gemm-djl-$r.json"
+  MKL_ENABLE_INSTRUCTIONS=AVX512 djl d2l.mlp.bench.GemmBound "$out/gemm-djl-avx512-$r.json" # MKL's widest ISA
+  pt2 --gemm "$out/gemm-pt2-$r.json"
+  pt1 --gemm "$out/gemm-pt1-$r.json"
+  echo "round $r: s/epoch DJL $(epoch_of "$out/djl-$r.json"), PyTorch 2.x $(epoch_of "$out/pt2-$r.json")," \
+       "PyTorch 1.13 $(epoch_of "$out/pt1-$r.json")"
 done
-TIMEFORMAT='all: %R s wall'
-time java -jar target/d2l-mlp.jar all --out "$out/all" >/dev/null
-java -cp target/d2l-mlp.jar d2l.mlp.bench.SmallBatch "$out/small-djl.json" >/dev/null
-LD_LIBRARY_PATH=$blas OPENBLAS_NUM_THREADS=1 /usr/bin/python3 scripts/bench_pytorch.py --small "$out/small-pytorch.json" \
-  >/dev/null
-/usr/bin/python3 - "$out" "$rounds" <<'PY'
+djl d2l.mlp.bench.SmallBatch "$out/small-djl.json"
+pt2 --small "$out/small-pt2.json"
+BLAS_THREADS=1 pt1 --small "$out/small-pt1.json"
+# The book's experiments (the chapter's first 15), not what was added beyond them since; BENCH_EXPERIMENTS="A B"
+# times another list (the name in the report stays).
+book=${BENCH_EXPERIMENTS:-"activations mlp-scratch mlp-concise underfit-overfit model-selection weight-decay-scratch
+  weight-decay-concise weight-decay-sweep dropout-scratch dropout-concise backprop numerical-stability xavier
+  kaggle-house kaggle-house-mlp"}
+start=$(date +%s%N)
+# shellcheck disable=SC2086 # one word per experiment
+java -jar target/d2l-mlp.jar run $book --out "$out/all" >/dev/null
+all_s=$(( ($(date +%s%N) - start) / 1000000 ))
+/usr/bin/python3 - "$out" "$rounds" "$all_s" <<'PY'
 import json, statistics, sys
-out, rounds = sys.argv[1], int(sys.argv[2])
-def load(kind):
-    return [json.load(open(f"{out}/{kind}-{r}.json")) for r in range(1, rounds + 1)]
-djl, pt = load("djl"), load("pytorch")
-d = statistics.median(x["medianEpochSeconds"] for x in djl)
-p = statistics.median(x["medianEpochSeconds"] for x in pt)
-print(f"median epoch: DJL {d:.3f} s, PyTorch {p:.3f} s, ratio DJL/PyTorch {d / p:.2f}")
-bd = min(x["medianEpochSeconds"] for x in djl)
-bp = min(x["medianEpochSeconds"] for x in pt)
-print(f"best round (least disturbed by the VM): DJL {bd:.3f} s, PyTorch {bp:.3f} s, ratio {bd / bp:.2f}")
-td = statistics.median(x["totalSeconds"] for x in djl)
-tp = statistics.median(x["totalSeconds"] for x in pt)
-print(f"all {len(djl[0]['epochSeconds'])} epochs, warm-up included: DJL {td:.2f} s, PyTorch {tp:.2f} s,"
-      f" ratio {td / tp:.2f}")
-print("phase (s/epoch)   DJL     PyTorch")
-for k in djl[0]["phaseSecondsPerEpoch"]:
-    dk = statistics.median(x["phaseSecondsPerEpoch"][k] for x in djl)
-    pk = statistics.median(x["phaseSecondsPerEpoch"][k] for x in pt)
-    print(f"  {k:<14} {dk:7.3f} {pk:7.3f}")
-print(f"peak RSS: DJL {max(x['peakRssMiB'] for x in djl):.0f} MiB, PyTorch {max(x['peakRssMiB'] for x in pt):.0f} MiB")
-r, h = djl[-1]["rssMiBAfterEpoch"], djl[-1]["javaHeapCommittedMiBAfterEpoch"]
-print(f"DJL RSS after epoch 2 {r[1]:.0f} MiB, after epoch {len(r)} {r[-1]:.0f} MiB"
-      f" (Java heap committed {h[1]:.0f} -> {h[-1]:.0f} MiB)")
-sd, sp = json.load(open(f"{out}/small-djl.json")), json.load(open(f"{out}/small-pytorch.json"))
-print("small-batch step (us)        DJL   PyTorch")
-print(f"  polynomial, DJL Trainer  {sd['polyTrainerMicros']:6.0f} {sp['polyMicros']:6.0f}"
-      f"  ratio {sd['polyTrainerMicros'] / sp['polyMicros']:.2f}")
-print(f"  polynomial, batched      {sd['polyBatchedMicros']:6.0f} {sp['polyMicros']:6.0f}"
-      f"  ratio {sd['polyBatchedMicros'] / sp['polyMicros']:.2f}"
-      f" (95 models per step: {sd['polyBatched95ModelsMicros']:.0f} us)")
-print(f"  house prices, Adam       {sd['houseTrainerMicros']:6.0f} {sp['houseMicros']:6.0f}"
-      f"  ratio {sd['houseTrainerMicros'] / sp['houseMicros']:.2f}")
+out, rounds, all_ms = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+sides = {"djl": "DJL", "pt2": "PyTorch 2.x", "pt1": "PyTorch 1.13"}
+def load(prefix):
+    return [json.load(open(f"{out}/{prefix}-{r}.json")) for r in range(1, rounds + 1)]
+runs = {k: load(k) for k in sides}
+gemm = {k: load(f"gemm-{k}") for k in sides}
+med = lambda xs: statistics.median(xs)
+v = {k: runs[k][0].get("torch", "libtorch (DJL)") for k in sides}
+print(f"versions: PyTorch 2.x {v['pt2']}, PyTorch 1.13 {v['pt1']}; {rounds} rounds")
+epoch = {k: med([x["medianEpochSeconds"] for x in runs[k]]) for k in sides}
+total = {k: med([x["totalSeconds"] for x in runs[k]]) for k in sides}
+best = {k: min(x["medianEpochSeconds"] for x in runs[k]) for k in sides}
+g = {k: med([x["gemmSecondsPerEpoch"] for x in gemm[k]]) for k in sides}
+print(f"{'':34}{'DJL':>8}{'PT 2.x':>8}{'PT 1.13':>8}{'DJL/2.x':>9}{'DJL/1.13':>9}")
+def row(name, d, fmt="8.3f"):
+    print(f"{name:34}" + "".join(format(d[k], fmt) for k in sides)
+          + f"{d['djl'] / d['pt2']:9.2f}{d['djl'] / d['pt1']:9.2f}")
+row("median epoch (s), median of rounds", epoch)
+row("best round (s)", best)
+row(f"all {len(runs['djl'][0]['epochSeconds'])} epochs, warm-up included (s)", total, "8.2f")
+for k in runs["djl"][0]["phaseSecondsPerEpoch"]:
+    row(f"  phase {k} (s/epoch)", {s: med([x["phaseSecondsPerEpoch"][k] for x in runs[s]]) for s in sides})
+row("GEMM-only bound (s/epoch)", g)
+row("  of which test-set products (s)", {k: med([x["evalGemmSecondsPerEpoch"] for x in gemm[k]]) for k in sides})
+ga = med([x["gemmSecondsPerEpoch"] for x in load("gemm-djl-avx512")])
+print(f"{'  DJL, MKL AVX512 enabled':34}{ga:8.3f}{'':16}"
+      f"{ga / g['pt2']:9.2f}{ga / g['pt1']:9.2f}")
+print(f"{'epoch / GEMM bound':34}" + "".join(f"{epoch[k] / g[k]:8.2f}" for k in sides))
+print(f"{'peak RSS (MiB)':34}" + "".join(f"{max(x['peakRssMiB'] for x in runs[k]):8.0f}" for k in sides))
+print("per round, s/epoch: " + "; ".join(
+    f"{sides[k]} " + " / ".join(f"{x['medianEpochSeconds']:.3f}" for x in runs[k]) for k in sides))
+r, h = runs["djl"][-1]["rssMiBAfterEpoch"], runs["djl"][-1]["javaHeapCommittedMiBAfterEpoch"]
+print(f"DJL RSS after epoch 2 {r[min(1, len(r) - 1)]:.0f} MiB, after epoch {len(r)} {r[-1]:.0f} MiB"
+      f" (Java heap committed {h[min(1, len(h) - 1)]:.0f} -> {h[-1]:.0f} MiB)")
+sd = json.load(open(f"{out}/small-djl.json"))
+s2, s1 = json.load(open(f"{out}/small-pt2.json")), json.load(open(f"{out}/small-pt1.json"))
+print(f"{'small-batch step (us)':34}{'DJL':>8}{'PT 2.x':>8}{'PT 1.13':>8}{'DJL/2.x':>9}{'DJL/1.13':>9}")
+for name, d, p in [("polynomial, DJL Trainer", sd["polyTrainerMicros"], "polyMicros"),
+                   ("polynomial, BatchedLinearModels", sd["polyBatchedMicros"], "polyMicros"),
+                   ("house prices, Adam, DJL Trainer", sd["houseTrainerMicros"], "houseMicros")]:
+    print(f"{name:34}{d:8.0f}{s2[p]:8.0f}{s1[p]:8.0f}{d / s2[p]:9.2f}{d / s1[p]:9.2f}")
+print(f"  (BatchedLinearModels, 95 models per step: {sd['polyBatched95ModelsMicros']:.0f} us)")
+print(f"run over the book's 15 experiments: {all_ms / 1000:.1f} s wall")
 PY

@@ -5,6 +5,7 @@ import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.Trainer;
 import d2l.mlp.runtime.TorchRuntime;
 import d2l.mlp.runtime.JvmTuning;
@@ -56,9 +57,10 @@ public final class Benchmark {
             double[] epochSeconds = new double[epochs];
             try (Model model = Model.newInstance("bench", device, TorchRuntime.engine().getEngineName())) {
                 model.setBlock(MlpConcise.net());
-                try (Trainer trainer = model.newTrainer(ConciseLearner.classifierConfig(cfg.lr(), device))) {
+                DefaultTrainingConfig config = ConciseLearner.classifierConfig(cfg.lr(), device);
+                try (Trainer trainer = model.newTrainer(config)) {
                     trainer.initialize(new Shape(1, 28, 28));
-                    ConciseLearner learner = new ConciseLearner(trainer);
+                    ConciseLearner learner = new ConciseLearner(trainer, config, null);
                     for (int e = 0; e < epochs; e++) {
                         List<EpochStats> h = ClassifierTraining.train("bench", learner, data, 1, cfg.batchSize(),
                                 cfg.lr(), cfg.seed() + e);
@@ -104,9 +106,10 @@ public final class Benchmark {
         PhaseTimer timer = new PhaseTimer();
         try (Model model = Model.newInstance("bench-phases", device, TorchRuntime.engine().getEngineName())) {
             model.setBlock(MlpConcise.net());
-            try (Trainer trainer = model.newTrainer(ConciseLearner.classifierConfig(cfg.lr(), device))) {
+            DefaultTrainingConfig config = ConciseLearner.classifierConfig(cfg.lr(), device);
+            try (Trainer trainer = model.newTrainer(config)) {
                 trainer.initialize(new Shape(1, 28, 28));
-                ClassifierTraining.train("bench-phases", new ConciseLearner(trainer, timer), data, epochs,
+                ClassifierTraining.train("bench-phases", new ConciseLearner(trainer, config, timer), data, epochs,
                         cfg.batchSize(), cfg.lr(), cfg.seed(), timer);
             }
         }

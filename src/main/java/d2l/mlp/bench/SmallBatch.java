@@ -70,7 +70,7 @@ public final class SmallBatch {
                     .optDevices(new Device[] {device});
             try (Trainer trainer = model.newTrainer(config)) {
                 trainer.initialize(new Shape(1, data.x().getShape().get(1)));
-                ConciseLearner learner = new ConciseLearner(trainer);
+                ConciseLearner learner = new ConciseLearner(trainer, config, null); // as the experiments
                 int steps = (data.size() + batch - 1) / batch * epochs;
                 return median(() -> {
                     for (int e = 0; e < epochs; e++) {

@@ -119,7 +119,7 @@ public final class HouseTraining {
                     .optDevices(new Device[] {device});
             try (Trainer trainer = model.newTrainer(config)) {
                 trainer.initialize(new Shape(1, train.x().getShape().get(1)));
-                ConciseLearner learner = new ConciseLearner(trainer);
+                ConciseLearner learner = new ConciseLearner(trainer, config, null);
                 double[] trainLs = new double[cfg.epochs()];
                 double[] validLs = new double[valid != null ? cfg.epochs() : 0];
                 NDArray lossSum = m.zeros(new Shape());

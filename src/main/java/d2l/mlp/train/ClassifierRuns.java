@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.Trainer;
 import d2l.mlp.data.FashionMnist;
 import d2l.mlp.reference.BookNumbers;
@@ -41,9 +42,10 @@ public final class ClassifierRuns {
                 Model model = Model.newInstance(name, device, TorchRuntime.engine().getEngineName())) {
             FashionMnist.Data data = FashionMnist.load(m, cfg.dataDir());
             model.setBlock(net.get());
-            try (Trainer trainer = model.newTrainer(ConciseLearner.classifierConfig(cfg.lr(), device))) {
+            DefaultTrainingConfig config = ConciseLearner.classifierConfig(cfg.lr(), device);
+            try (Trainer trainer = model.newTrainer(config)) {
                 trainer.initialize(new Shape(1, 28, 28));
-                ConciseLearner learner = new ConciseLearner(trainer);
+                ConciseLearner learner = new ConciseLearner(trainer, config, null);
                 List<EpochStats> history = ClassifierTraining.train(name, learner, data, cfg);
                 return ClassifierResult.of(title, history, learner, data.test(), book.loss(), book.trainAcc(),
                         book.testAcc());

@@ -10,6 +10,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.Trainer;
 import d2l.mlp.runtime.TorchRuntime;
 import d2l.mlp.data.FashionMnist;
@@ -55,9 +56,10 @@ class ClassifierTrainingTest {
                 Model model = Model.newInstance("leak", Device.cpu())) {
             FashionMnist.Data data = synthetic(m);
             model.setBlock(MlpConcise.net());
-            try (Trainer trainer = model.newTrainer(ConciseLearner.classifierConfig(0.1, Device.cpu()))) {
+            DefaultTrainingConfig config = ConciseLearner.classifierConfig(0.1, Device.cpu());
+            try (Trainer trainer = model.newTrainer(config)) {
                 trainer.initialize(new Shape(1, 28, 28));
-                ConciseLearner learner = new ConciseLearner(trainer);
+                ConciseLearner learner = new ConciseLearner(trainer, config, null); // as the experiments
                 ClassifierTraining.train("leak-check", learner, data, 1, 64, 0.1, 1);
                 int data0 = m.getManagedArrays().size();
                 int model0 = model.getNDManager().getManagedArrays().size();

@@ -9,6 +9,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.Trainer;
 import d2l.mlp.HostTensors;
 import d2l.mlp.runtime.TorchRuntime;
@@ -86,9 +87,10 @@ class HostCopiesTest {
     private static long conciseEpoch(Block net, InMemoryDataset data) {
         try (Model model = Model.newInstance("host-copies", Device.cpu(), TorchRuntime.engine().getEngineName())) {
             model.setBlock(net);
-            try (Trainer trainer = model.newTrainer(ConciseLearner.classifierConfig(0.1, Device.cpu()))) {
+            DefaultTrainingConfig config = ConciseLearner.classifierConfig(0.1, Device.cpu());
+            try (Trainer trainer = model.newTrainer(config)) {
                 trainer.initialize(new Shape(1, 28, 28));
-                return perEpoch(new ConciseLearner(trainer), data);
+                return perEpoch(new ConciseLearner(trainer, config, null), data);
             }
         }
     }
