@@ -6,6 +6,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /**
  * The one way the project writes a file: into a temporary file beside the target, then an atomic rename over it, so
@@ -24,9 +25,11 @@ public final class AtomicFiles {
     public static void write(Path target, byte[] bytes) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path part = Files.createTempFile(dir, "." + target.getFileName() + ".", ".part");
+        // a fresh name, created like any new file (so the umask sets its mode: createTempFile would make it 0600)
+        Path part = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
+                + System.nanoTime() + ".part");
         try {
-            Files.write(part, bytes);
+            Files.write(part, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             moveAtomically(part, target);
         } finally {
             Files.deleteIfExists(part);
