@@ -3,10 +3,14 @@
 #   scripts/run-notebooks.sh            re-execute in place (refreshes the committed outputs)
 #   scripts/run-notebooks.sh --check    execute copies into target/notebooks (what the test run does)
 # Needs: the jar (mvn -DskipTests package), jupyter-nbconvert, and a "java" kernel (scripts/setup.sh installs
-# rapaio-jupyter-kernel under that name). Any cell error fails at once. A kernel that does not start is retried:
-# rapaio-jupyter-kernel 3.0.1 has a start-up race (about 1 start in 3 here: its shell thread runs but never sees
-# the client's kernel_info_request), so one retry would still fail a run of nine notebooks most of the time; we
-# give each notebook up to $NOTEBOOK_START_ATTEMPTS (default 8) starts of 20 s each.
+# rapaio-jupyter-kernel under that name). Any cell error fails at once.
+# Kernel start: rapaio-jupyter-kernel 3.0.1 installs its message handlers only after it has bound its sockets, so a
+# kernel_info_request that jupyter-client queued before the start is lost or kills the kernel's shell thread
+# (about 2 starts in 5 here). scripts/patient_kernel.py holds the client back until the kernel is up, which leaves
+# about 1 start in 10 failing (the kernel then never sees a request at all; see docs/notebooks.md); those are
+# retried, up to $NOTEBOOK_START_ATTEMPTS (default 8) starts of 30 s each.
+# The %jars cell is tagged remove-output: its output is the kernel's coloured "Add /absolute/path to classpath",
+# which a second nbconvert pass (no execution) removes, so committed notebooks hold no machine paths.
 set -euo pipefail
 export PYDEVD_DISABLE_FILE_VALIDATION=1 # silences a debugger warning of Debian's Python
 cd "$(dirname "$0")/.."
@@ -23,8 +27,13 @@ for nb in notebooks/*.ipynb; do
   attempts=${NOTEBOOK_START_ATTEMPTS:-8}
   for try in $(seq "$attempts"); do
     start=$(date +%s)
-    if log=$(jupyter nbconvert --to notebook --execute "${args[@]}" --ExecutePreprocessor.kernel_name=java \
-        --ExecutePreprocessor.timeout=900 --ExecutePreprocessor.startup_timeout=20 "$nb" 2>&1); then
+    if log=$(PYTHONPATH="$PWD/scripts${PYTHONPATH:+:$PYTHONPATH}" jupyter nbconvert --to notebook --execute \
+        "${args[@]}" --ExecutePreprocessor.kernel_name=java \
+        --ExecutePreprocessor.kernel_manager_class=patient_kernel.PatientKernelManager \
+        --ExecutePreprocessor.timeout=1800 --ExecutePreprocessor.startup_timeout=30 "$nb" 2>&1) \
+        && out="$([ "${1:-}" = "--check" ] && echo target/notebooks/"$(basename "$nb")" || echo "$nb")" \
+        && jupyter nbconvert --to notebook --inplace --log-level=WARN \
+        --TagRemovePreprocessor.remove_all_outputs_tags=remove-output "$out"; then
       echo "notebook $(basename "$nb"): ok in $(( $(date +%s) - start )) s"
       # the kernel prints absolute paths (e.g. the jar it added); committed outputs keep them relative to notebooks/
       [ "${args[0]}" = --inplace ] && sed -i "s|$PWD/notebooks/||g; s|$PWD/|../|g" "$nb"
