@@ -2,6 +2,9 @@ package d2l.mlp.notebooks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.google.gson.JsonArray;
@@ -14,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import jdk.jshell.JShell;
@@ -21,16 +25,18 @@ import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
 import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+import org.opentest4j.AssertionFailedError;
 
 /**
  * Runs the code cells of every notebook through JShell with the project's class path (one epoch per experiment),
  * so broken notebook code fails the normal test run without Jupyter. Magic cells ({@code %jars …}) are skipped;
- * the kernels' {@code display} is stubbed.
+ * the kernels' {@code display} is stubbed. Every notebook ends by checking its own code against the library's
+ * section class, so a notebook that drifts from the library fails here too. Also checks the committed outputs:
+ * executed, without machine paths, colour codes or kernel chatter.
  */
-@Tag("notebooks")
-@Tag("slow")
 class NotebooksTest {
 
     private static final Path DIR = Path.of("notebooks");
@@ -52,17 +58,9 @@ class NotebooksTest {
             if (!cell.get("cell_type").getAsString().equals("code")) {
                 continue;
             }
-            JsonElement src = cell.get("source");
-            StringBuilder text = new StringBuilder();
-            if (src.isJsonArray()) {
-                for (JsonElement line : (JsonArray) src) {
-                    text.append(line.getAsString());
-                }
-            } else {
-                text.append(src.getAsString());
-            }
-            if (!text.toString().strip().startsWith("%")) {
-                cells.add(text.toString());
+            String text = text(cell.get("source"));
+            if (!text.strip().startsWith("%")) {
+                cells.add(text);
             }
         }
         return cells;
@@ -72,9 +70,89 @@ class NotebooksTest {
     Stream<DynamicTest> everyNotebookRunsInJShell() throws IOException {
         List<Path> notebooks = notebooks();
         assertFalse(notebooks.isEmpty(), "no notebooks in " + DIR.toAbsolutePath());
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         return notebooks.stream().map(nb -> DynamicTest.dynamicTest(nb.getFileName().toString(), () -> run(nb,
-                classPath)));
+                classPath())));
+    }
+
+    /**
+     * The drift check can fail: 4.7's notebook with its ReLU swapped for a leaky one must stop at its comparison
+     * with {@code Backprop} (the cheapest notebook to run; the others end with the same kind of check).
+     */
+    @Test
+    void aNotebookWhoseCodeDisagreesWithTheLibraryFails(@TempDir Path tmp) throws IOException {
+        String json = Files.readString(DIR.resolve("07-backprop.ipynb"));
+        String relu = "UnaryOperator<NDArray> phi = Activation::relu;";
+        assertTrue(json.contains(relu), "07-backprop.ipynb no longer defines phi as " + relu);
+        Path altered = tmp.resolve("07-backprop.ipynb");
+        Files.writeString(altered, json.replace(relu, "UnaryOperator<NDArray> phi = z -> Activation.leakyRelu(z, 0.1f);"));
+        AssertionFailedError e = assertThrows(AssertionFailedError.class, () -> run(altered, classPath()));
+        assertTrue(e.getMessage().contains("notebook and library disagree"), e.getMessage());
+    }
+
+    /** What a committed output must not contain: machine paths, ANSI escapes, log lines of the kernel or DJL. */
+    private static final Pattern UNCLEAN = Pattern.compile(
+            "/(work|root|home|tmp)\\b|\u001b|to classpath|jar files\\.|SLF4J|\\[(INFO|WARNING|SEVERE) *\\]|WARN ");
+
+    @TestFactory
+    Stream<DynamicTest> committedOutputsAreCleanAndFromARealRun() throws IOException {
+        return notebooks().stream().map(nb -> DynamicTest.dynamicTest(nb.getFileName().toString(), () -> {
+            JsonObject json = JsonParser.parseString(Files.readString(nb)).getAsJsonObject();
+            int n = 0;
+            for (JsonElement c : json.getAsJsonArray("cells")) {
+                JsonObject cell = c.getAsJsonObject();
+                String where = nb.getFileName() + ", cell " + ++n;
+                String source = text(cell.get("source"));
+                assertClean(where + " source", source);
+                if (!cell.get("cell_type").getAsString().equals("code")) {
+                    continue;
+                }
+                JsonArray outputs = cell.getAsJsonArray("outputs");
+                if (source.strip().startsWith("%")) {
+                    assertTrue(outputs.isEmpty(), where + ": the magic's output (kernel chatter) was committed");
+                    continue;
+                }
+                assertNotNull(cell.get("execution_count").isJsonNull() ? null : cell.get("execution_count"),
+                        where + ": never executed; run scripts/run-notebooks.sh");
+                for (JsonElement o : outputs) {
+                    JsonObject out = o.getAsJsonObject();
+                    assertFalse(out.get("output_type").getAsString().equals("error"), where + ": committed an error");
+                    if (out.has("text")) {
+                        assertClean(where + " output", text(out.get("text")));
+                    }
+                    if (out.has("data")) {
+                        for (var entry : out.getAsJsonObject("data").entrySet()) {
+                            if (entry.getKey().startsWith("text/")) { // images are base64, where "/tmp" may occur
+                                assertClean(where + " output " + entry.getKey(), text(entry.getValue()));
+                            }
+                        }
+                    }
+                }
+            }
+        }));
+    }
+
+    private static void assertClean(String where, String text) {
+        var m = UNCLEAN.matcher(text);
+        if (m.find()) {
+            int from = Math.max(0, m.start() - 40);
+            fail(where + " holds '" + m.group() + "': ..." + text.substring(from, Math.min(text.length(), m.end() + 40))
+                    .replace("\u001b", "ESC") + "...");
+        }
+    }
+
+    private static String text(JsonElement e) {
+        if (!e.isJsonArray()) {
+            return e.getAsString();
+        }
+        StringBuilder sb = new StringBuilder();
+        for (JsonElement line : e.getAsJsonArray()) {
+            sb.append(line.getAsString());
+        }
+        return sb.toString();
+    }
+
+    private static String classPath() {
+        return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     }
 
     private static void run(Path notebook, String classPath) throws IOException {
