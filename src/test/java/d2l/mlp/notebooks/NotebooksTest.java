@@ -25,6 +25,7 @@ import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +38,8 @@ import org.opentest4j.AssertionFailedError;
  * section class, so a notebook that drifts from the library fails here too. Also checks the committed outputs:
  * executed, without machine paths, colour codes or kernel chatter.
  */
+@Tag("notebooks")
+@Tag("slow")
 class NotebooksTest {
 
     private static final Path DIR = Path.of("notebooks");
@@ -84,7 +87,8 @@ class NotebooksTest {
         String relu = "UnaryOperator<NDArray> phi = Activation::relu;";
         assertTrue(json.contains(relu), "07-backprop.ipynb no longer defines phi as " + relu);
         Path altered = tmp.resolve("07-backprop.ipynb");
-        Files.writeString(altered, json.replace(relu, "UnaryOperator<NDArray> phi = z -> Activation.leakyRelu(z, 0.1f);"));
+        String leaky = "UnaryOperator<NDArray> phi = z -> Activation.leakyRelu(z, 0.1f);";
+        Files.writeString(altered, json.replace(relu, leaky));
         AssertionFailedError e = assertThrows(AssertionFailedError.class, () -> run(altered, classPath()));
         assertTrue(e.getMessage().contains("notebook and library disagree"), e.getMessage());
     }
