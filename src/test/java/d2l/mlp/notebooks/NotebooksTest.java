@@ -166,6 +166,13 @@ class NotebooksTest {
             for (String entry : classPath.split(File.pathSeparator)) {
                 shell.addToClasspath(entry);
             }
+            // what both Java kernels import before the first cell (rapaio's init.jshell; IJava has JShell's default
+            // startup, a superset); a notebook must not import java.util.* itself: in rapaio's kernel that drops
+            // its display()
+            for (String pkg : List.of("java.util", "java.io", "java.math", "java.net", "java.util.concurrent",
+                    "java.util.prefs", "java.util.regex")) {
+                eval(shell, notebook, "(kernel imports)", "import " + pkg + ".*;");
+            }
             eval(shell, notebook, "(stub)", "void display(Object o) {}");
             int n = 0;
             for (String cell : codeCells(notebook)) {
