@@ -32,7 +32,7 @@ for nb in notebooks/*.ipynb; do
         --ExecutePreprocessor.kernel_manager_class=patient_kernel.PatientKernelManager \
         --ExecutePreprocessor.timeout=1800 --ExecutePreprocessor.startup_timeout=30 "$nb" 2>&1) \
         && out="$([ "${1:-}" = "--check" ] && echo target/notebooks/"$(basename "$nb")" || echo "$nb")" \
-        && jupyter nbconvert --to notebook --inplace --log-level=WARN \
+        && jupyter nbconvert --to notebook --inplace --log-level=WARN --TagRemovePreprocessor.enabled=True \
         --TagRemovePreprocessor.remove_all_outputs_tags=remove-output "$out"; then
       echo "notebook $(basename "$nb"): ok in $(( $(date +%s) - start )) s"
       # the kernel prints absolute paths (e.g. the jar it added); committed outputs keep them relative to notebooks/
