@@ -105,7 +105,7 @@ public final class Launcher {
                 throw new IllegalArgumentException("--batch-size must be > 0, got " + batchSize);
             }
             return new RunConfig(epochs != null ? epochs : d.epochs(), lr != null ? lr : d.lr(),
-                    batchSize != null ? batchSize : d.batchSize(), seed, device, dataDir, out);
+                    batchSize != null ? batchSize : d.batchSize(), seed, device, dataDir);
         }
 
         /**

@@ -12,9 +12,8 @@ import java.nio.file.Path;
  * @param seed seed for libtorch, DJL and our own shuffling: the same seed gives identical numbers on a CPU
  * @param device {@code auto}, {@code cpu} or {@code gpu}
  * @param dataDir extra data directory searched first, or {@code null}
- * @param out directory the experiment writes metrics and plots to, or {@code null} to write nothing
  */
-public record RunConfig(int epochs, double lr, int batchSize, long seed, String device, Path dataDir, Path out) {
+public record RunConfig(int epochs, double lr, int batchSize, long seed, String device, Path dataDir) {
 
     /**
      * Seed used unless one is given. The book sets none, so any seed is as faithful as another; with this one every
@@ -37,34 +36,30 @@ public record RunConfig(int epochs, double lr, int batchSize, long seed, String 
 
     /** The book's defaults for a Fashion-MNIST experiment with this many epochs and this learning rate. */
     public static RunConfig of(int epochs, double lr, int batchSize) {
-        return new RunConfig(epochs, lr, batchSize, DEFAULT_SEED, "auto", null, null);
+        return new RunConfig(epochs, lr, batchSize, DEFAULT_SEED, "auto", null);
     }
 
     public RunConfig withEpochs(int e) {
-        return new RunConfig(e, lr, batchSize, seed, device, dataDir, out);
+        return new RunConfig(e, lr, batchSize, seed, device, dataDir);
     }
 
     public RunConfig withLr(double l) {
-        return new RunConfig(epochs, l, batchSize, seed, device, dataDir, out);
+        return new RunConfig(epochs, l, batchSize, seed, device, dataDir);
     }
 
     public RunConfig withBatchSize(int b) {
-        return new RunConfig(epochs, lr, b, seed, device, dataDir, out);
+        return new RunConfig(epochs, lr, b, seed, device, dataDir);
     }
 
     public RunConfig withSeed(long s) {
-        return new RunConfig(epochs, lr, batchSize, s, device, dataDir, out);
+        return new RunConfig(epochs, lr, batchSize, s, device, dataDir);
     }
 
     public RunConfig withDevice(String d) {
-        return new RunConfig(epochs, lr, batchSize, seed, d, dataDir, out);
+        return new RunConfig(epochs, lr, batchSize, seed, d, dataDir);
     }
 
     public RunConfig withDataDir(Path d) {
-        return new RunConfig(epochs, lr, batchSize, seed, device, d, out);
-    }
-
-    public RunConfig withOut(Path o) {
-        return new RunConfig(epochs, lr, batchSize, seed, device, dataDir, o);
+        return new RunConfig(epochs, lr, batchSize, seed, device, d);
     }
 }

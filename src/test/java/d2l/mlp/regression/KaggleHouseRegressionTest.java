@@ -10,12 +10,9 @@ import d2l.mlp.s410_kaggle_house.HousePriceResult;
 import d2l.mlp.s410_kaggle_house.HouseTraining.Fit;
 import d2l.mlp.s410_kaggle_house.KaggleHouse;
 import d2l.mlp.s410_kaggle_house.KaggleHouseMlp;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Section 4.10 with the book's hyperparameters: the linear model's 5-fold and full-train log-rmse lie in the spread
@@ -24,12 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("slow")
 class KaggleHouseRegressionTest {
 
-    @TempDir
-    Path tmp;
-
     @Test
     void linearModelLandsInsideTheBooksSpreadAndWritesTheSubmission() throws Exception {
-        HousePriceResult r = KaggleHouse.run(KaggleHouse.defaults().withDevice("cpu").withOut(tmp));
+        HousePriceResult r = KaggleHouse.run(KaggleHouse.defaults().withDevice("cpu"));
         assertEquals(3, r.checks().size());
         for (BookCheck c : r.checks()) {
             assertTrue(c.inside(), c.toString());
@@ -38,7 +32,7 @@ class KaggleHouseRegressionTest {
         // as in every build of the book, fold 2 validates worst
         double worst = r.folds().stream().mapToDouble(Fit::lastValid).max().orElseThrow();
         assertEquals(worst, r.folds().get(1).lastValid(), 0.0);
-        List<String> lines = Files.readAllLines(tmp.resolve("kaggle-house").resolve("submission.csv"));
+        List<String> lines = r.files().get("submission.csv").lines().toList();
         assertEquals(1460, lines.size());
         assertEquals("Id,SalePrice", lines.get(0));
         for (int i = 1; i < lines.size(); i++) {
