@@ -3,6 +3,8 @@ package d2l.mlp.bench;
 import d2l.mlp.train.PhaseTimer;
 import ai.djl.Device;
 import ai.djl.Model;
+import ai.djl.nn.Block;
+import d2l.mlp.train.EpochLoop;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.DefaultTrainingConfig;
@@ -54,22 +56,15 @@ public final class Benchmark {
         try (NDManager m = TorchRuntime.newManager(device)) {
             FashionMnist.Data data = FashionMnist.load(m, cfg.dataDir());
             // 1. The real loop, epoch by epoch, with the resident set size after each epoch.
-            double[] epochSeconds = new double[epochs];
-            try (Model model = Model.newInstance("bench", device, TorchRuntime.engine().getEngineName())) {
-                model.setBlock(MlpConcise.net());
-                DefaultTrainingConfig config = ConciseLearner.classifierConfig(cfg.lr(), device);
-                try (Trainer trainer = model.newTrainer(config)) {
-                    trainer.initialize(new Shape(1, 28, 28));
-                    ConciseLearner learner = new ConciseLearner(trainer, config, null);
-                    for (int e = 0; e < epochs; e++) {
-                        List<EpochStats> h = ClassifierTraining.train("bench", learner, data, 1, cfg.batchSize(),
-                                cfg.lr(), cfg.seed() + e);
-                        epochSeconds[e] = h.get(0).seconds();
-                        rssAfterEpoch.add(rssMiB("VmRSS"));
-                        heapAfterEpoch.add(Runtime.getRuntime().totalMemory() / (1024.0 * 1024));
-                    }
+            EpochLoop.Listener memory = new EpochLoop.Listener() {
+                @Override
+                public void epochEnded(EpochLoop loop, EpochLoop.EpochEnd end) {
+                    rssAfterEpoch.add(rssMiB("VmRSS"));
+                    heapAfterEpoch.add(Runtime.getRuntime().totalMemory() / (1024.0 * 1024));
                 }
-            }
+            };
+            double[] epochSeconds = trainConcise("bench", MlpConcise.net(), data, cfg.withEpochs(epochs), device, null,
+                    memory).stream().mapToDouble(EpochStats::seconds).toArray();
             out.put("epochSeconds", epochSeconds);
             out.put("warmupEpochs", warmup(epochs));
             out.put("medianEpochSeconds", median(Arrays.copyOfRange(epochSeconds, warmup(epochs), epochs)));
@@ -104,15 +99,7 @@ public final class Benchmark {
      */
     private static Map<String, Double> phases(FashionMnist.Data data, RunConfig cfg, Device device, int epochs) {
         PhaseTimer timer = new PhaseTimer();
-        try (Model model = Model.newInstance("bench-phases", device, TorchRuntime.engine().getEngineName())) {
-            model.setBlock(MlpConcise.net());
-            DefaultTrainingConfig config = ConciseLearner.classifierConfig(cfg.lr(), device);
-            try (Trainer trainer = model.newTrainer(config)) {
-                trainer.initialize(new Shape(1, 28, 28));
-                ClassifierTraining.train("bench-phases", new ConciseLearner(trainer, config, timer), data, epochs,
-                        cfg.batchSize(), cfg.lr(), cfg.seed(), timer);
-            }
-        }
+        trainConcise("bench-phases", MlpConcise.net(), data, cfg.withEpochs(epochs), device, timer, timer);
         Map<String, Double> medians = new LinkedHashMap<>();
         for (int p = 0; p < PhaseTimer.PHASES.length; p++) {
             int phase = p;
@@ -120,6 +107,25 @@ public final class Benchmark {
                     .mapToDouble(s -> s[phase]).toArray()));
         }
         return medians;
+    }
+
+    /**
+     * Trains {@code net} as the concise classifiers train (a DJL {@code Trainer} with
+     * {@link ConciseLearner#classifierConfig}) for {@code cfg.epochs()} epochs, with {@code listeners} on the loop.
+     *
+     * @param phases the timer the learner marks its phases on, or null
+     */
+    static List<EpochStats> trainConcise(String name, Block net, FashionMnist.Data data, RunConfig cfg,
+            Device device, PhaseTimer phases, EpochLoop.Listener... listeners) {
+        try (Model model = Model.newInstance(name, device, TorchRuntime.engine().getEngineName())) {
+            model.setBlock(net);
+            DefaultTrainingConfig config = ConciseLearner.classifierConfig(cfg.lr(), device);
+            try (Trainer trainer = model.newTrainer(config)) {
+                trainer.initialize(new Shape(1, 28, 28));
+                return ClassifierTraining.train(name, new ConciseLearner(trainer, config, phases), data, cfg.epochs(),
+                        cfg.batchSize(), cfg.lr(), cfg.seed(), listeners);
+            }
+        }
     }
 
     static double median(double[] v) {

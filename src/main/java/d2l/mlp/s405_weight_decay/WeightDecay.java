@@ -19,7 +19,7 @@ import java.util.function.UnaryOperator;
 import java.util.function.DoubleSupplier;
 import java.util.Random;
 import d2l.mlp.train.EpochLoop;
-import d2l.mlp.runtime.TorchRuntime;
+import d2l.mlp.train.MeanBatchLoss;
 import org.knowm.xchart.XYChart;
 
 /**
@@ -134,17 +134,14 @@ public final class WeightDecay {
      */
     static Run fit(String name, NDManager m, HighDimData data, RunConfig cfg, Random rng, Step step,
             UnaryOperator<NDArray> net, float lossWeight, double lambda, DoubleSupplier norm) {
-        int batches = (data.train().size() + cfg.batchSize() - 1) / cfg.batchSize();
-        try (NDManager sums = m.newSubManager(); Log log = new Log(m, cfg.epochs())) {
-            NDArray lossSum = sums.zeros(new Shape());
+        try (MeanBatchLoss lossMean = new MeanBatchLoss(m); Log log = new Log(m, cfg.epochs())) {
             new EpochLoop(name, cfg.epochs(), cfg.lr()).run((epoch, b) -> {
-                lossSum.muli(TorchRuntime.scalar(lossSum, 0f));
                 data.train().forEachBatch(cfg.batchSize(), rng, (x, y) -> {
                     b.started();
-                    lossSum.addi(step.apply(x, y));
+                    lossMean.add(step.apply(x, y));
                     b.done();
                 });
-                double loss = lossSum.getFloat() / batches; // the mean of the minibatch losses
+                double loss = lossMean.takeMean();
                 log.after(epoch, net, data, lossWeight);
                 return EpochLoop.Measured.loss(loss);
             });

@@ -17,6 +17,7 @@ import d2l.mlp.data.KFold;
 import d2l.mlp.data.InMemoryDataset;
 import d2l.mlp.train.ConciseLearner;
 import d2l.mlp.train.EpochLoop;
+import d2l.mlp.train.MeanBatchLoss;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -117,21 +118,18 @@ public final class HouseTraining {
                             .optWeightDecays(recipe.weightDecay())
                             .build())
                     .optDevices(new Device[] {device});
-            try (Trainer trainer = model.newTrainer(config)) {
+            try (Trainer trainer = model.newTrainer(config); MeanBatchLoss lossMean = new MeanBatchLoss(m)) {
                 trainer.initialize(new Shape(1, train.x().getShape().get(1)));
                 ConciseLearner learner = new ConciseLearner(trainer, config, null);
                 double[] trainLs = new double[cfg.epochs()];
                 double[] validLs = new double[valid != null ? cfg.epochs() : 0];
-                NDArray lossSum = m.zeros(new Shape());
-                int batches = (train.size() + cfg.batchSize() - 1) / cfg.batchSize();
                 new EpochLoop(name, cfg.epochs(), cfg.lr()).run((epoch, b) -> {
-                    lossSum.muli(TorchRuntime.scalar(lossSum, 0f));
                     fitData.forEachBatch(cfg.batchSize(), shuffle, (x, y) -> {
                         b.started();
-                        lossSum.addi(learner.trainBatch(x, y).get(1));
+                        lossMean.add(learner.trainBatch(x, y).get(1));
                         b.done();
                     });
-                    double loss = lossSum.getFloat() / batches; // the mean of the minibatch losses
+                    double loss = lossMean.takeMean();
                     if (!Double.isFinite(loss)) {
                         return EpochLoop.Measured.loss(loss);
                     }
