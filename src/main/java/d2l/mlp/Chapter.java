@@ -4,8 +4,6 @@ import d2l.mlp.experiment.Experiment;
 import d2l.mlp.s401_mlp.Activations;
 import d2l.mlp.s402_mlp_scratch.MlpScratch;
 import d2l.mlp.s403_mlp_concise.MlpConcise;
-import d2l.mlp.s410_kaggle_house.KaggleHouse;
-import d2l.mlp.s410_kaggle_house.KaggleHouseMlp;
 import d2l.mlp.s404_underfit_overfit.ModelSelection;
 import d2l.mlp.s404_underfit_overfit.UnderfitOverfit;
 import d2l.mlp.s405_weight_decay.WeightDecayConcise;
@@ -19,6 +17,8 @@ import d2l.mlp.s407_backprop.Backprop;
 import d2l.mlp.s408_numerical_stability.NumericalStability;
 import d2l.mlp.s408_numerical_stability.Xavier;
 import d2l.mlp.s409_distribution_shift.DistributionShift;
+import d2l.mlp.s410_kaggle_house.KaggleHouse;
+import d2l.mlp.s410_kaggle_house.KaggleHouseMlp;
 import java.util.List;
 import java.util.Optional;
 

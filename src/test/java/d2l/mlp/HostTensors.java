@@ -17,8 +17,10 @@ import java.util.function.IntConsumer;
  */
 public final class HostTensors {
 
-    private static final BufferPoolMXBean DIRECT = ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class)
-            .stream().filter(b -> b.getName().equals("direct")).findFirst().orElseThrow();
+    private static final BufferPoolMXBean DIRECT = ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class).stream()
+            .filter(b -> b.getName().equals("direct"))
+            .findFirst()
+            .orElseThrow();
 
     private HostTensors() {}
 
@@ -43,7 +45,9 @@ public final class HostTensors {
      * with batch {@code b}: none of them is made per batch.
      */
     public static void assertSameForBatchSizes(String what, IntConsumer train, int a, int b) {
-        assertEquals(madeBy(() -> train.accept(a)), madeBy(() -> train.accept(b)),
+        assertEquals(
+                madeBy(() -> train.accept(a)),
+                madeBy(() -> train.accept(b)),
                 what + ": host tensors with batch " + a + " and with batch " + b);
     }
 
@@ -66,6 +70,7 @@ public final class HostTensors {
 
     private static long collections() {
         return ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .mapToLong(GarbageCollectorMXBean::getCollectionCount).sum();
+                .mapToLong(GarbageCollectorMXBean::getCollectionCount)
+                .sum();
     }
 }

@@ -1,22 +1,22 @@
 package d2l.mlp.bench;
 
-import d2l.mlp.train.PhaseTimer;
 import ai.djl.Device;
 import ai.djl.Model;
-import ai.djl.nn.Block;
-import d2l.mlp.train.EpochLoop;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.Trainer;
-import d2l.mlp.runtime.TorchRuntime;
+import d2l.mlp.data.FashionMnist;
 import d2l.mlp.runtime.JvmTuning;
 import d2l.mlp.runtime.RunConfig;
-import d2l.mlp.data.FashionMnist;
+import d2l.mlp.runtime.TorchRuntime;
 import d2l.mlp.s403_mlp_concise.MlpConcise;
 import d2l.mlp.train.ClassifierTraining;
 import d2l.mlp.train.ConciseLearner;
+import d2l.mlp.train.EpochLoop;
 import d2l.mlp.train.EpochStats;
+import d2l.mlp.train.PhaseTimer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,8 +63,10 @@ public final class Benchmark {
                     heapAfterEpoch.add(Runtime.getRuntime().totalMemory() / (1024.0 * 1024));
                 }
             };
-            double[] epochSeconds = trainConcise("bench", MlpConcise.net(), data, cfg.withEpochs(epochs), device, null,
-                    memory).stream().mapToDouble(EpochStats::seconds).toArray();
+            double[] epochSeconds =
+                    trainConcise("bench", MlpConcise.net(), data, cfg.withEpochs(epochs), device, null, memory).stream()
+                            .mapToDouble(EpochStats::seconds)
+                            .toArray();
             out.put("epochSeconds", epochSeconds);
             out.put("warmupEpochs", warmup(epochs));
             out.put("medianEpochSeconds", median(Arrays.copyOfRange(epochSeconds, warmup(epochs), epochs)));
@@ -81,7 +83,8 @@ public final class Benchmark {
 
     /** Prints {@code out} as JSON and, unless {@code json} is null, writes it there too. */
     static void report(Map<String, Object> out, Path json) throws IOException {
-        String text = new com.google.gson.GsonBuilder().setPrettyPrinting().create().toJson(out);
+        String text =
+                new com.google.gson.GsonBuilder().setPrettyPrinting().create().toJson(out);
         System.out.println(text);
         if (json != null) {
             Files.writeString(json, text);
@@ -103,8 +106,12 @@ public final class Benchmark {
         Map<String, Double> medians = new LinkedHashMap<>();
         for (int p = 0; p < PhaseTimer.PHASES.length; p++) {
             int phase = p;
-            medians.put(PhaseTimer.PHASES[p], median(timer.perEpoch().values().stream().skip(1)
-                    .mapToDouble(s -> s[phase]).toArray()));
+            medians.put(
+                    PhaseTimer.PHASES[p],
+                    median(timer.perEpoch().values().stream()
+                            .skip(1)
+                            .mapToDouble(s -> s[phase])
+                            .toArray()));
         }
         return medians;
     }
@@ -115,15 +122,28 @@ public final class Benchmark {
      *
      * @param phases the timer the learner marks its phases on, or null
      */
-    static List<EpochStats> trainConcise(String name, Block net, FashionMnist.Data data, RunConfig cfg,
-            Device device, PhaseTimer phases, EpochLoop.Listener... listeners) {
+    static List<EpochStats> trainConcise(
+            String name,
+            Block net,
+            FashionMnist.Data data,
+            RunConfig cfg,
+            Device device,
+            PhaseTimer phases,
+            EpochLoop.Listener... listeners) {
         try (Model model = Model.newInstance(name, device, TorchRuntime.engine().getEngineName())) {
             model.setBlock(net);
             DefaultTrainingConfig config = ConciseLearner.classifierConfig(cfg.lr(), device);
             try (Trainer trainer = model.newTrainer(config)) {
                 trainer.initialize(new Shape(1, 28, 28));
-                return ClassifierTraining.train(name, new ConciseLearner(trainer, config, phases), data, cfg.epochs(),
-                        cfg.batchSize(), cfg.lr(), cfg.seed(), listeners);
+                return ClassifierTraining.train(
+                        name,
+                        new ConciseLearner(trainer, config, phases),
+                        data,
+                        cfg.epochs(),
+                        cfg.batchSize(),
+                        cfg.lr(),
+                        cfg.seed(),
+                        listeners);
             }
         }
     }

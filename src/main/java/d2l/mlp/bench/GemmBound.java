@@ -54,11 +54,11 @@ public final class GemmBound {
             Runnable train = () -> {
                 for (int b = 0; b < TRAIN_BATCHES; b++) {
                     try (NDManager s = m.newSubManager()) {
-                        x.matMul(w1t).attach(s);   // forward, hidden layer
-                        h.matMul(w2t).attach(s);   // forward, output layer
-                        dyt.matMul(h).attach(s);   // gradient of the output weights
-                        dy.matMul(w2).attach(s);   // gradient of the hidden activations
-                        dht.matMul(x).attach(s);   // gradient of the hidden weights
+                        x.matMul(w1t).attach(s); // forward, hidden layer
+                        h.matMul(w2t).attach(s); // forward, output layer
+                        dyt.matMul(h).attach(s); // gradient of the output weights
+                        dy.matMul(w2).attach(s); // gradient of the hidden activations
+                        dht.matMul(x).attach(s); // gradient of the hidden weights
                     }
                 }
             };

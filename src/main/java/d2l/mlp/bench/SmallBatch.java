@@ -10,9 +10,9 @@ import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.Trainer;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
-import d2l.mlp.runtime.TorchRuntime;
-import d2l.mlp.runtime.JvmTuning;
 import d2l.mlp.data.InMemoryDataset;
+import d2l.mlp.runtime.JvmTuning;
+import d2l.mlp.runtime.TorchRuntime;
 import d2l.mlp.train.BatchedLinearModels;
 import d2l.mlp.train.ConciseLearner;
 import d2l.mlp.train.SgdWithoutDecay;
@@ -47,36 +47,41 @@ public final class SmallBatch {
         try (NDManager m = TorchRuntime.newManager(cpu);
                 TorchRuntime.ThreadScope one = TorchRuntime.singleThreaded(cpu)) {
             Random rng = new Random(1);
-            InMemoryDataset poly = new InMemoryDataset(m.randomNormal(new Shape(100, 4)),
-                    m.randomNormal(new Shape(100, 1)));
-            InMemoryDataset house = new InMemoryDataset(m.randomNormal(new Shape(1168, 331)),
-                    m.randomNormal(new Shape(1168, 1)));
+            InMemoryDataset poly =
+                    new InMemoryDataset(m.randomNormal(new Shape(100, 4)), m.randomNormal(new Shape(100, 1)));
+            InMemoryDataset house =
+                    new InMemoryDataset(m.randomNormal(new Shape(1168, 331)), m.randomNormal(new Shape(1168, 1)));
             out.put("polyTrainerMicros", trainerStep(poly, false, 10, new SgdWithoutDecay(0.01f), rng, 40));
             out.put("polyBatchedMicros", batchedStep(m, 1, 1, rng));
             out.put("polyBatched95ModelsMicros", batchedStep(m, 5, 19, rng));
-            Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed(5f)).build();
+            Optimizer adam =
+                    Optimizer.adam().optLearningRateTracker(Tracker.fixed(5f)).build();
             out.put("houseTrainerMicros", trainerStep(house, true, 64, adam, rng, 4));
         }
         Benchmark.report(out, args.length > 0 ? Path.of(args[0]) : null);
     }
 
     /** A {@code Linear(1)} on a DJL {@link Trainer}: µs per step over {@code epochs}-epoch blocks. */
-    private static double trainerStep(InMemoryDataset data, boolean bias, int batch, Optimizer optimizer, Random rng,
-            int epochs) {
+    private static double trainerStep(
+            InMemoryDataset data, boolean bias, int batch, Optimizer optimizer, Random rng, int epochs) {
         Device device = data.x().getDevice();
-        try (Model model = Model.newInstance("small", device, TorchRuntime.engine().getEngineName())) {
+        try (Model model =
+                Model.newInstance("small", device, TorchRuntime.engine().getEngineName())) {
             model.setBlock(Linear.builder().setUnits(1).optBias(bias).build());
-            DefaultTrainingConfig config = new DefaultTrainingConfig(SquaredLoss.mse()).optOptimizer(optimizer)
+            DefaultTrainingConfig config = new DefaultTrainingConfig(SquaredLoss.mse())
+                    .optOptimizer(optimizer)
                     .optDevices(new Device[] {device});
             try (Trainer trainer = model.newTrainer(config)) {
                 trainer.initialize(new Shape(1, data.x().getShape().get(1)));
                 ConciseLearner learner = new ConciseLearner(trainer, config, null); // as the experiments
                 int steps = (data.size() + batch - 1) / batch * epochs;
-                return median(() -> {
-                    for (int e = 0; e < epochs; e++) {
-                        data.forEachBatch(batch, rng, learner::trainBatch);
-                    }
-                }, steps);
+                return median(
+                        () -> {
+                            for (int e = 0; e < epochs; e++) {
+                                data.forEachBatch(batch, rng, learner::trainBatch);
+                            }
+                        },
+                        steps);
             }
         }
     }
@@ -92,13 +97,15 @@ public final class SmallBatch {
             for (int d = 0; d < models; d++) {
                 used[d] = d + 2;
             }
-            InMemoryDataset train = new InMemoryDataset(s.randomNormal(new Shape(groups, 100, features)).mul(0.1f),
-                    s.randomNormal(new Shape(groups, 100)));
+            InMemoryDataset train = new InMemoryDataset(
+                    s.randomNormal(new Shape(groups, 100, features)).mul(0.1f), s.randomNormal(new Shape(groups, 100)));
             NDArray w = BatchedLinearModels.initWeights(s, groups, used, features, rng);
             NDArray mask = BatchedLinearModels.mask(s, used, features);
             int epochs = 40;
-            return median(() -> BatchedLinearModels.train("bench", (g, j) -> "", train, w, mask, epochs, 10, 0.01f, rng,
-                    new int[0], List.of()), epochs * 10);
+            return median(
+                    () -> BatchedLinearModels.train(
+                            "bench", (g, j) -> "", train, w, mask, epochs, 10, 0.01f, rng, new int[0], List.of()),
+                    epochs * 10);
         }
     }
 

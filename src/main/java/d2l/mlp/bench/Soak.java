@@ -4,13 +4,13 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import d2l.mlp.data.FashionMnist;
-import d2l.mlp.runtime.RunConfig;
-import d2l.mlp.train.EpochLoop;
 import d2l.mlp.experiment.Experiment;
 import d2l.mlp.runtime.JvmTuning;
+import d2l.mlp.runtime.RunConfig;
 import d2l.mlp.runtime.TorchRuntime;
 import d2l.mlp.s403_mlp_concise.MlpConcise;
 import d2l.mlp.s406_dropout.DropoutConcise;
+import d2l.mlp.train.EpochLoop;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,8 +46,13 @@ public final class Soak {
             Sample last = samples.get(samples.size() - 1);
             double growth = last.rssMiB() - first.rssMiB();
             boolean arraysConstant = samples.stream().allMatch(s -> s.liveArrays() == first.liveArrays());
-            System.out.printf("%s: RSS growth epoch %d -> %d: %+.1f MiB (limit %.0f), live NDArrays %s%n",
-                    e.name(), first.epoch(), last.epoch(), growth, MAX_GROWTH_MIB,
+            System.out.printf(
+                    "%s: RSS growth epoch %d -> %d: %+.1f MiB (limit %.0f), live NDArrays %s%n",
+                    e.name(),
+                    first.epoch(),
+                    last.epoch(),
+                    growth,
+                    MAX_GROWTH_MIB,
                     arraysConstant ? "constant at " + first.liveArrays() : "CHANGED");
             ok &= growth <= MAX_GROWTH_MIB && arraysConstant;
         }
@@ -67,8 +72,9 @@ public final class Soak {
                 if (sampled.contains(end.epoch())) {
                     Sample s = new Sample(experiment.name(), end.epoch(), Benchmark.rssMiB("VmRSS"), liveArrays());
                     samples.add(s);
-                    System.out.printf("  sample %s epoch %d: RSS %.1f MiB, live NDArrays %d%n", s.experiment(),
-                            s.epoch(), s.rssMiB(), s.liveArrays());
+                    System.out.printf(
+                            "  sample %s epoch %d: RSS %.1f MiB, live NDArrays %d%n",
+                            s.experiment(), s.epoch(), s.rssMiB(), s.liveArrays());
                 }
             }
         };

@@ -61,7 +61,8 @@ public final class GoldenCheck {
         }
         if (names.isEmpty()) {
             final Path committed = results;
-            names = Chapter.names().stream().filter(n -> Files.exists(committed.resolve(n).resolve("metrics.json")))
+            names = Chapter.names().stream()
+                    .filter(n -> Files.exists(committed.resolve(n).resolve("metrics.json")))
                     .toList();
         }
         boolean ok = true;
@@ -80,10 +81,21 @@ public final class GoldenCheck {
             for (String name : names) {
                 JsonObject committed = read(results.resolve(name).resolve("metrics.json"));
                 JsonObject config = committed.getAsJsonObject("config");
-                int status = Main.execute("run", name, "--out", scratch.toString(),
-                        "--epochs", config.get("epochs").getAsString(), "--lr", config.get("lr").getAsString(),
-                        "--batch-size", config.get("batchSize").getAsString(),
-                        "--seed", config.get("seed").getAsString(), "--device", config.get("device").getAsString());
+                int status = Main.execute(
+                        "run",
+                        name,
+                        "--out",
+                        scratch.toString(),
+                        "--epochs",
+                        config.get("epochs").getAsString(),
+                        "--lr",
+                        config.get("lr").getAsString(),
+                        "--batch-size",
+                        config.get("batchSize").getAsString(),
+                        "--seed",
+                        config.get("seed").getAsString(),
+                        "--device",
+                        config.get("device").getAsString());
                 if (status != 0) {
                     throw new IOException(name + ": the rerun failed with exit status " + status);
                 }
@@ -132,8 +144,11 @@ public final class GoldenCheck {
                     if (!holdsNumbers(x.has(k) ? x.get(k) : y.get(k))) {
                         continue; // a text field added or removed (a title, a section) is no result
                     }
-                    drifts.add(new Drift(p, x.has(k) ? text(x.get(k)) : "(absent)",
-                            y.has(k) ? text(y.get(k)) : "(absent)", Double.NaN));
+                    drifts.add(new Drift(
+                            p,
+                            x.has(k) ? text(x.get(k)) : "(absent)",
+                            y.has(k) ? text(y.get(k)) : "(absent)",
+                            Double.NaN));
                 } else {
                     compare(p, x.get(k), y.get(k), drifts);
                 }
@@ -177,7 +192,8 @@ public final class GoldenCheck {
             return false;
         }
         JsonPrimitive p = e.getAsJsonPrimitive();
-        return p.isNumber() || p.isString() && List.of("NaN", "Infinity", "-Infinity").contains(p.getAsString());
+        return p.isNumber()
+                || p.isString() && List.of("NaN", "Infinity", "-Infinity").contains(p.getAsString());
     }
 
     private static double number(JsonElement e) {
@@ -213,17 +229,25 @@ public final class GoldenCheck {
             return true;
         }
         boolean ok = allowSpread && o.insideBookSpread();
-        System.out.printf("%s: %d values drifted; book quantities %s the book's spread%s%n", o.experiment(),
-                o.drifts().size(), o.insideBookSpread() ? "inside" : "OUTSIDE",
+        System.out.printf(
+                "%s: %d values drifted; book quantities %s the book's spread%s%n",
+                o.experiment(),
+                o.drifts().size(),
+                o.insideBookSpread() ? "inside" : "OUTSIDE",
                 ok ? " (accepted with --allow-spread)" : "");
         System.out.println("| path | committed | now | rel. diff |");
         System.out.println("|---|---|---|---|");
         List<Drift> shown = o.drifts().stream()
                 .sorted(Comparator.comparingDouble((Drift d) -> Double.isNaN(d.relDiff()) ? 1e308 : d.relDiff())
                         .reversed())
-                .limit(25).toList();
+                .limit(25)
+                .toList();
         for (Drift d : shown) {
-            System.out.printf("| %s | %s | %s | %s |%n", d.path(), d.committed(), d.now(),
+            System.out.printf(
+                    "| %s | %s | %s | %s |%n",
+                    d.path(),
+                    d.committed(),
+                    d.now(),
                     Double.isNaN(d.relDiff()) ? "–" : String.format("%.2e", d.relDiff()));
         }
         if (shown.size() < o.drifts().size()) {

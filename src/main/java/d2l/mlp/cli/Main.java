@@ -13,7 +13,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code d2l-mlp list | run NAME… | all}: the chapter's experiments from the command line. */
-@Command(name = "d2l-mlp", mixinStandardHelpOptions = true, version = "d2l-mlp 0.1.0",
+@Command(
+        name = "d2l-mlp",
+        mixinStandardHelpOptions = true,
+        version = "d2l-mlp 0.1.0",
         description = "Chapter 4 of Dive into Deep Learning (Multilayer Perceptrons) on DJL + PyTorch.",
         subcommands = {Main.ListCommand.class, Main.RunCommand.class, Main.AllCommand.class})
 public final class Main implements Runnable {
@@ -55,8 +58,9 @@ public final class Main implements Runnable {
         public Integer call() throws Exception {
             List<Experiment> chosen = new ArrayList<>();
             for (String n : names) {
-                chosen.add(Chapter.find(n).orElseThrow(() -> new IllegalArgumentException(
-                        "unknown experiment '" + n + "'; known: " + String.join(", ", Chapter.names()))));
+                chosen.add(Chapter.find(n)
+                        .orElseThrow(() -> new IllegalArgumentException(
+                                "unknown experiment '" + n + "'; known: " + String.join(", ", Chapter.names()))));
             }
             return options.runAll(chosen);
         }

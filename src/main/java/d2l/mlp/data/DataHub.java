@@ -36,10 +36,10 @@ public final class DataHub {
     public record Entry(String folder, String fileName, URI url, String sha1) {}
 
     private static final Map<String, Entry> ENTRIES = new TreeMap<>(Map.of(
-            "kaggle_house_train", hub("kaggle-house", "kaggle_house_pred_train.csv",
-                    "585e9cc93e70b39160e7921475f9bcd7d31219ce"),
-            "kaggle_house_test", hub("kaggle-house", "kaggle_house_pred_test.csv",
-                    "fa19780a7b011d9b009e8bff8e99922a8ee2eb90")));
+            "kaggle_house_train",
+                    hub("kaggle-house", "kaggle_house_pred_train.csv", "585e9cc93e70b39160e7921475f9bcd7d31219ce"),
+            "kaggle_house_test",
+                    hub("kaggle-house", "kaggle_house_pred_test.csv", "fa19780a7b011d9b009e8bff8e99922a8ee2eb90")));
 
     /** A downloaded file does not have the registered SHA-1 (it is not kept). */
     public static final class ChecksumMismatchException extends IOException {
@@ -58,8 +58,8 @@ public final class DataHub {
     public static Entry entry(String name) {
         Entry e = ENTRIES.get(name);
         if (e == null) {
-            throw new IllegalArgumentException("no data set '" + name + "' in the data hub; known: "
-                    + ENTRIES.keySet());
+            throw new IllegalArgumentException(
+                    "no data set '" + name + "' in the data hub; known: " + ENTRIES.keySet());
         }
         return e;
     }
@@ -67,7 +67,8 @@ public final class DataHub {
     /** The checked local file for {@code name}, downloading it into the cache when no local copy exists. */
     public static Path file(String name, Path dataDir) throws IOException {
         Entry e = entry(name);
-        Path userDir = dataDir != null ? dataDir
+        Path userDir = dataDir != null
+                ? dataDir
                 : System.getenv("D2L_DATA_DIR") != null ? Path.of(System.getenv("D2L_DATA_DIR")) : null;
         List<Path> dirs = new ArrayList<>();
         if (userDir != null) {
@@ -97,10 +98,13 @@ public final class DataHub {
         } catch (ChecksumMismatchException bad) {
             throw bad;
         } catch (IOException failed) {
-            throw new IOException(e.fileName() + " not found. Looked in:" + tried + "\n  download from " + e.url()
-                    + " into " + cache + ": " + failed
-                    + "\nFix: put " + e.fileName() + " (SHA-1 " + e.sha1() + ") in a directory and pass --data-dir DIR"
-                    + " or set D2L_DATA_DIR, copy it into " + cache + ", or allow network access for the download.",
+            throw new IOException(
+                    e.fileName() + " not found. Looked in:" + tried + "\n  download from " + e.url()
+                            + " into " + cache + ": " + failed
+                            + "\nFix: put " + e.fileName() + " (SHA-1 " + e.sha1()
+                            + ") in a directory and pass --data-dir DIR"
+                            + " or set D2L_DATA_DIR, copy it into " + cache
+                            + ", or allow network access for the download.",
                     failed);
         }
     }

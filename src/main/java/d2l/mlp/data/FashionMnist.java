@@ -33,22 +33,32 @@ import java.util.List;
 public final class FashionMnist {
 
     /** The ten classes, by label. */
-    public static final List<String> TEXT_LABELS = List.of("t-shirt", "trouser", "pullover", "dress", "coat",
-            "sandal", "shirt", "sneaker", "bag", "ankle boot");
+    public static final List<String> TEXT_LABELS = List.of(
+            "t-shirt", "trouser", "pullover", "dress", "coat", "sandal", "shirt", "sneaker", "bag", "ankle boot");
 
     public static final URI CANONICAL_URL = URI.create("http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/");
     static final Path DEBIAN_DIR = Path.of("/usr/share/datasets/fashion-mnist");
 
     /** The four files with the SHA-256 of their decompressed content and their expected shapes. */
     public enum File {
-        TRAIN_IMAGES("train-images-idx3-ubyte.gz",
-                "c59f468a2f672dc815687fe0f83887768d799fd8a3f3276145d20f83aa44d888", 60000, 28, 28),
-        TRAIN_LABELS("train-labels-idx1-ubyte.gz",
-                "bad3541b69d912435c50bb6ba87bec294ff4f6a2e1246121d8633921760443d9", 60000),
-        TEST_IMAGES("t10k-images-idx3-ubyte.gz",
-                "5b4141f0afbad91edebe8549f8fcffe087ea10ca49f1dbef5c9a5cd8815ce37b", 10000, 28, 28),
-        TEST_LABELS("t10k-labels-idx1-ubyte.gz",
-                "0402a96d92fd2663957122ceb108a494c5af83dab82d92729df917d7dec38c34", 10000);
+        TRAIN_IMAGES(
+                "train-images-idx3-ubyte.gz",
+                "c59f468a2f672dc815687fe0f83887768d799fd8a3f3276145d20f83aa44d888",
+                60000,
+                28,
+                28),
+        TRAIN_LABELS(
+                "train-labels-idx1-ubyte.gz",
+                "bad3541b69d912435c50bb6ba87bec294ff4f6a2e1246121d8633921760443d9",
+                60000),
+        TEST_IMAGES(
+                "t10k-images-idx3-ubyte.gz",
+                "5b4141f0afbad91edebe8549f8fcffe087ea10ca49f1dbef5c9a5cd8815ce37b",
+                10000,
+                28,
+                28),
+        TEST_LABELS(
+                "t10k-labels-idx1-ubyte.gz", "0402a96d92fd2663957122ceb108a494c5af83dab82d92729df917d7dec38c34", 10000);
 
         public final String fileName;
         final String sha256;
@@ -64,21 +74,20 @@ public final class FashionMnist {
         IdxFile read(Path path) throws IOException {
             IdxFile idx = IdxFile.read(path);
             if (!Arrays.equals(idx.dims(), dims)) {
-                throw new CorruptDataException(path, "shape " + Arrays.toString(idx.dims()) + ", expected "
-                        + Arrays.toString(dims));
+                throw new CorruptDataException(
+                        path, "shape " + Arrays.toString(idx.dims()) + ", expected " + Arrays.toString(dims));
             }
             if (dims.length == 1) { // labels: the range first, a more telling error than the checksum's
                 for (int i = 0; i < idx.data().length; i++) {
                     int label = Byte.toUnsignedInt(idx.data()[i]);
                     if (label > 9) {
-                        throw new CorruptDataException(path, "label " + label + " at item " + i
-                                + " is outside 0..9");
+                        throw new CorruptDataException(path, "label " + label + " at item " + i + " is outside 0..9");
                     }
                 }
             }
             if (!idx.sha256().equals(sha256)) {
-                throw new CorruptDataException(path, "SHA-256 of the decompressed content is " + idx.sha256()
-                        + ", expected " + sha256);
+                throw new CorruptDataException(
+                        path, "SHA-256 of the decompressed content is " + idx.sha256() + ", expected " + sha256);
             }
             return idx;
         }
@@ -96,7 +105,8 @@ public final class FashionMnist {
 
     /** Loads both splits from {@code dir}, which must hold the four files. */
     public static Data loadFrom(NDManager manager, Path dir) throws IOException {
-        return new Data(split(manager, dir, File.TRAIN_IMAGES, File.TRAIN_LABELS),
+        return new Data(
+                split(manager, dir, File.TRAIN_IMAGES, File.TRAIN_LABELS),
                 split(manager, dir, File.TEST_IMAGES, File.TEST_LABELS));
     }
 
@@ -104,18 +114,19 @@ public final class FashionMnist {
         IdxFile x = images.read(dir.resolve(images.fileName));
         IdxFile y = labels.read(dir.resolve(labels.fileName));
         // Hand libtorch the raw bytes and convert there: no float copy of the images on the Java heap.
-        try (NDArray pixels = manager.create(ByteBuffer.wrap(x.data()), new Shape(x.dims()[0], 28, 28),
-                        DataType.UINT8);
+        try (NDArray pixels =
+                        manager.create(ByteBuffer.wrap(x.data()), new Shape(x.dims()[0], 28, 28), DataType.UINT8);
                 NDArray classes = manager.create(ByteBuffer.wrap(y.data()), new Shape(y.count()), DataType.UINT8)) {
-            return new InMemoryDataset(pixels.toType(DataType.FLOAT32, false).divi(255f),
-                    classes.toType(DataType.INT64, false));
+            return new InMemoryDataset(
+                    pixels.toType(DataType.FLOAT32, false).divi(255f), classes.toType(DataType.INT64, false));
         }
     }
 
     /** The directory the data is loaded from, downloading into the cache when no local copy exists. */
     public static Path locate(Path dataDir) throws IOException {
         List<Path> candidates = new ArrayList<>();
-        Path userDir = dataDir != null ? dataDir
+        Path userDir = dataDir != null
+                ? dataDir
                 : System.getenv("D2L_DATA_DIR") != null ? Path.of(System.getenv("D2L_DATA_DIR")) : null;
         if (userDir != null) {
             candidates.add(userDir);
@@ -136,18 +147,23 @@ public final class FashionMnist {
             if (missing.isEmpty()) {
                 return dir;
             }
-            tried.append("\n  ").append(dir).append(": ")
+            tried.append("\n  ")
+                    .append(dir)
+                    .append(": ")
                     .append(Files.isDirectory(dir) ? "missing " + String.join(", ", missing) : "no such directory");
         }
         try {
             download(url, cache);
             return cache;
         } catch (IOException e) {
-            throw new IOException("Fashion-MNIST not found. Looked in:" + tried
-                    + "\n  download from " + url + " into " + cache + ": " + e.getMessage()
-                    + "\nFix: 'apt-get install dataset-fashion-mnist' (Debian/Ubuntu), or put the four .gz files ("
-                    + String.join(", ", allNames()) + ") in a directory and pass --data-dir DIR or set D2L_DATA_DIR,"
-                    + " or allow network access for the download.", e);
+            throw new IOException(
+                    "Fashion-MNIST not found. Looked in:" + tried
+                            + "\n  download from " + url + " into " + cache + ": " + e.getMessage()
+                            + "\nFix: 'apt-get install dataset-fashion-mnist' (Debian/Ubuntu), or put the four .gz files ("
+                            + String.join(", ", allNames())
+                            + ") in a directory and pass --data-dir DIR or set D2L_DATA_DIR,"
+                            + " or allow network access for the download.",
+                    e);
         }
     }
 

@@ -42,8 +42,10 @@ public record IdxFile(int[] dims, byte[] data, String sha256) {
                 DataInputStream in = new DataInputStream(new DigestInputStream(unzipped, sha))) {
             int magic = in.readInt();
             if ((magic >>> 16) != 0 || ((magic >>> 8) & 0xff) != UBYTE || (magic & 0xff) < 1 || (magic & 0xff) > 4) {
-                throw new CorruptDataException(file, String.format(
-                        "bad IDX magic 0x%08x (expected 0x0000080N: unsigned bytes, N dimensions)", magic));
+                throw new CorruptDataException(
+                        file,
+                        String.format(
+                                "bad IDX magic 0x%08x (expected 0x0000080N: unsigned bytes, N dimensions)", magic));
             }
             int[] dims = new int[magic & 0xff];
             long count = 1;
@@ -61,12 +63,14 @@ public record IdxFile(int[] dims, byte[] data, String sha256) {
             try {
                 in.readFully(data);
             } catch (EOFException e) {
-                throw new CorruptDataException(file, "truncated: header announces " + Arrays.toString(dims)
-                        + " = " + count + " values but the file ends early");
+                throw new CorruptDataException(
+                        file,
+                        "truncated: header announces " + Arrays.toString(dims) + " = " + count
+                                + " values but the file ends early");
             }
             if (in.read() != -1) {
-                throw new CorruptDataException(file, "trailing bytes after the " + count + " values announced by "
-                        + Arrays.toString(dims));
+                throw new CorruptDataException(
+                        file, "trailing bytes after the " + count + " values announced by " + Arrays.toString(dims));
             }
             return new IdxFile(dims, data, HexFormat.of().formatHex(sha.digest()));
         } catch (EOFException e) {

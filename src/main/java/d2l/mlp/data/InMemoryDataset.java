@@ -95,7 +95,9 @@ public record InMemoryDataset(NDArray x, NDArray y) {
      * same values.
      */
     private static NDArray gather(NDArray table, NDArray pick, Shape shape) {
-        NDArray got = pick.getNDArrayInternal().embedding(pick, table, SparseFormat.DENSE).singletonOrThrow();
+        NDArray got = pick.getNDArrayInternal()
+                .embedding(pick, table, SparseFormat.DENSE)
+                .singletonOrThrow();
         if (shape.dimension() == 2) {
             return got;
         }

@@ -63,8 +63,10 @@ public final class Launcher {
      * gets one.
      */
     public static boolean explainedByMessage(Throwable e) {
-        return e instanceof TrainingDivergedException || e instanceof java.io.IOException
-                || e instanceof ai.djl.engine.EngineException || e instanceof InterruptedException;
+        return e instanceof TrainingDivergedException
+                || e instanceof java.io.IOException
+                || e instanceof ai.djl.engine.EngineException
+                || e instanceof InterruptedException;
     }
 
     /** Options shared by every way of running experiments; unset ones keep each experiment's book default. */
@@ -78,18 +80,24 @@ public final class Launcher {
         @Option(names = "--batch-size", description = "Minibatch size (default: the book's, per experiment).")
         Integer batchSize;
 
-        @Option(names = "--seed", defaultValue = "" + RunConfig.DEFAULT_SEED,
+        @Option(
+                names = "--seed",
+                defaultValue = "" + RunConfig.DEFAULT_SEED,
                 description = "Random seed (default: ${DEFAULT-VALUE}).")
         long seed;
 
-        @Option(names = "--device", defaultValue = "auto",
+        @Option(
+                names = "--device",
+                defaultValue = "auto",
                 description = "auto, cpu or gpu (default: ${DEFAULT-VALUE}).")
         String device;
 
         @Option(names = "--data-dir", description = "Directory searched first for data sets (also D2L_DATA_DIR).")
         Path dataDir;
 
-        @Option(names = "--out", defaultValue = "results",
+        @Option(
+                names = "--out",
+                defaultValue = "results",
                 description = "Results directory (default: ${DEFAULT-VALUE}).")
         Path out;
 
@@ -104,8 +112,13 @@ public final class Launcher {
             if (batchSize != null && batchSize <= 0) {
                 throw new IllegalArgumentException("--batch-size must be > 0, got " + batchSize);
             }
-            return new RunConfig(epochs != null ? epochs : d.epochs(), lr != null ? lr : d.lr(),
-                    batchSize != null ? batchSize : d.batchSize(), seed, device, dataDir);
+            return new RunConfig(
+                    epochs != null ? epochs : d.epochs(),
+                    lr != null ? lr : d.lr(),
+                    batchSize != null ? batchSize : d.batchSize(),
+                    seed,
+                    device,
+                    dataDir);
         }
 
         /**
@@ -132,12 +145,13 @@ public final class Launcher {
                     }
                     ResultWriter.writeSummary(dir);
                     result.checks().forEach(c -> System.out.println("  " + c));
-                    System.out.printf("  %s done in %.1f s, written to %s%n", e.name(),
-                            (System.nanoTime() - t0) / 1e9, out.resolve(e.name()));
+                    System.out.printf(
+                            "  %s done in %.1f s, written to %s%n",
+                            e.name(), (System.nanoTime() - t0) / 1e9, out.resolve(e.name()));
                 }
             }
-            System.out.printf("all done in %.1f s; summary in %s%n", (System.nanoTime() - start) / 1e9,
-                    out.resolve("README.md"));
+            System.out.printf(
+                    "all done in %.1f s; summary in %s%n", (System.nanoTime() - start) / 1e9, out.resolve("README.md"));
             return 0;
         }
     }

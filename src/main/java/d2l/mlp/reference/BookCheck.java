@@ -18,7 +18,8 @@ public record BookCheck(String quantity, double book, double lo, double hi, doub
 
     @Override
     public String toString() {
-        return String.format("%s: ours %.4g, book %.4g, spread [%.4g, %.4g] -> %s", quantity, ours, book, lo, hi,
-                inside() ? "inside" : "OUTSIDE");
+        return String.format(
+                "%s: ours %.4g, book %.4g, spread [%.4g, %.4g] -> %s",
+                quantity, ours, book, lo, hi, inside() ? "inside" : "OUTSIDE");
     }
 }

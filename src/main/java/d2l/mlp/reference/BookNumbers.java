@@ -53,6 +53,7 @@ public final class BookNumbers {
     public static final Value POLY1_W1 = new Value("degree-1 w[1]", 3.9939284, 3.1, 5.5);
     /** zh 2.0.0's final losses; the book gives no spread, only "both high" (degree 1) and "test above train". */
     public static final double POLY1_TRAIN_LOSS = 8.4;
+
     public static final double POLY1_TEST_LOSS = 15.6;
     public static final double POLY20_TRAIN_LOSS = 0.0121;
     public static final double POLY20_TEST_LOSS = 0.0178;
@@ -65,11 +66,11 @@ public final class BookNumbers {
     // §4.10 Kaggle house prices: linear model, 5-fold contiguous CV (20 builds), and the bar our MLP must clear
     public static final Value HOUSE_AVG_TRAIN = new Value("average train log rmse, 5 folds", 0.165458, 0.1652, 0.1661);
     public static final Value HOUSE_AVG_VALID = new Value("average valid log rmse, 5 folds", 0.170293, 0.1702, 0.1712);
-    public static final Value HOUSE_FULL_TRAIN = new Value("train log rmse, all training data", 0.162354, 0.1620,
-            0.1628);
+    public static final Value HOUSE_FULL_TRAIN =
+            new Value("train log rmse, all training data", 0.162354, 0.1620, 0.1628);
     /** Not the book's: the project's own bar for its MLP (≤ 0.14); the book column shows the book's linear model. */
-    public static final Value HOUSE_MLP_VALID = new Value(
-            "MLP average valid log rmse, 5 folds (target <= 0.14; book: linear model)", 0.170293, 0, 0.14);
+    public static final Value HOUSE_MLP_VALID =
+            new Value("MLP average valid log rmse, 5 folds (target <= 0.14; book: linear model)", 0.170293, 0, 0.14);
 
     // §6 dropout, 784-256-256-10, p = 0.2 / 0.5, lr 0.5, 10 epochs (official builds' spread)
     public static final Value DROPOUT_SCRATCH_LOSS = new Value("final train loss", 0.3303, 0.328, 0.342);
@@ -83,16 +84,18 @@ public final class BookNumbers {
      * shows the book's concise dropout MLP after 10 epochs.
      */
     public static final Value BEST_MLP_TEST_ACC = new Value(
-            "median test acc of 3 seeds (target >= 0.900; book: 4.6 dropout MLP)", DROPOUT_CONCISE_TEST_ACC.value(),
-            0.900, 1.0);
+            "median test acc of 3 seeds (target >= 0.900; book: 4.6 dropout MLP)",
+            DROPOUT_CONCISE_TEST_ACC.value(),
+            0.900,
+            1.0);
 
     // §8 numerical stability. Largest |entry| of a N(0,1) 4×4 matrix after 100 more products: only a range.
-    public static final Value EXPLODING_MAX = new Value("max abs entry after 100 4x4 products", Double.NaN, 1.9e22,
-            3.8e29);
+    public static final Value EXPLODING_MAX =
+            new Value("max abs entry after 100 4x4 products", Double.NaN, 1.9e22, 3.8e29);
     // Xavier: Var(W) = 2/(n_in + n_out). As a ratio empirical / formula on 10⁶ draws; the range is ±1 % (over 7
     // standard errors of a variance estimate from 10⁶ uniform or normal draws), not a spread of builds.
-    public static final Value XAVIER_UNIFORM_VAR_RATIO = new Value("Xavier uniform Var(W)·(n_in+n_out)/2", 1.0, 0.99,
-            1.01);
-    public static final Value XAVIER_NORMAL_VAR_RATIO = new Value("Xavier normal Var(W)·(n_in+n_out)/2", 1.0, 0.99,
-            1.01);
+    public static final Value XAVIER_UNIFORM_VAR_RATIO =
+            new Value("Xavier uniform Var(W)·(n_in+n_out)/2", 1.0, 0.99, 1.01);
+    public static final Value XAVIER_NORMAL_VAR_RATIO =
+            new Value("Xavier normal Var(W)·(n_in+n_out)/2", 1.0, 0.99, 1.01);
 }

@@ -26,8 +26,8 @@ public final class AtomicFiles {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         // a fresh name, created like any new file (so the umask sets its mode: createTempFile would make it 0600)
-        Path part = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
-                + System.nanoTime() + ".part");
+        Path part = dir.resolve(
+                "." + target.getFileName() + "." + ProcessHandle.current().pid() + "." + System.nanoTime() + ".part");
         try {
             Files.write(part, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             moveAtomically(part, target);
@@ -41,8 +41,10 @@ public final class AtomicFiles {
         try {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
-            throw new IOException("cannot rename " + from + " to " + to + " in one step (" + e.getMessage()
-                    + "); write the results to a local directory with --out", e);
+            throw new IOException(
+                    "cannot rename " + from + " to " + to + " in one step (" + e.getMessage()
+                            + "); write the results to a local directory with --out",
+                    e);
         }
     }
 }

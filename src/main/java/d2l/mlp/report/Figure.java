@@ -40,7 +40,9 @@ public record Figure(String name, Chart<?, ?> chart, BufferedImage image) {
         }
         List<BufferedImage> images = new ArrayList<>();
         for (String name : names) {
-            images.add(result.figures().stream().filter(f -> f.name().equals(name)).findFirst()
+            images.add(result.figures().stream()
+                    .filter(f -> f.name().equals(name))
+                    .findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("no figure '" + name + "'; there are "
                             + result.figures().stream().map(Figure::name).toList()))
                     .toImage());
@@ -57,8 +59,8 @@ public record Figure(String name, Chart<?, ?> chart, BufferedImage image) {
     public void save(Path dir) throws IOException {
         Files.createDirectories(dir);
         if (chart != null) {
-            VectorGraphicsEncoder.saveVectorGraphic(chart, dir.resolve(name).toString(),
-                    VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+            VectorGraphicsEncoder.saveVectorGraphic(
+                    chart, dir.resolve(name).toString(), VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
             BitmapEncoder.saveBitmap(chart, dir.resolve(name).toString(), BitmapEncoder.BitmapFormat.PNG);
         } else {
             ImageIO.write(image, "png", dir.resolve(name + ".png").toFile());

@@ -37,6 +37,7 @@ public final class OutputDirectory implements AutoCloseable {
     private final Thread interruptHook;
     /** Guards the swap of a folder against the shutdown hook's clean-up. */
     private final Object swap = new Object();
+
     private boolean shuttingDown;
     private volatile String running;
 
@@ -63,8 +64,10 @@ public final class OutputDirectory implements AutoCloseable {
             Path probe = Files.createTempFile(root, ".probe-", ".tmp");
             Files.delete(probe);
         } catch (IOException | SecurityException e) {
-            throw new IOException("cannot write results to " + root + " (" + describe(e)
-                    + "); choose a writable directory with --out", e);
+            throw new IOException(
+                    "cannot write results to " + root + " (" + describe(e)
+                            + "); choose a writable directory with --out",
+                    e);
         }
         if (!CLAIMED.add(root)) {
             throw busy(root);
@@ -72,8 +75,8 @@ public final class OutputDirectory implements AutoCloseable {
         try {
             // The lock file stays when the run ends: deleting it would let a third run lock a new file while a
             // second one holds the old, unlinked one.
-            FileChannel channel = FileChannel.open(root.resolve(LOCK), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE);
+            FileChannel channel =
+                    FileChannel.open(root.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock = channel.tryLock();
             if (lock == null) {
                 channel.close();
@@ -89,8 +92,8 @@ public final class OutputDirectory implements AutoCloseable {
     }
 
     private static IOException busy(Path root) {
-        return new IOException("another d2l-mlp run is writing to " + root + "; wait for it to finish or choose "
-                + "another --out");
+        return new IOException(
+                "another d2l-mlp run is writing to " + root + "; wait for it to finish or choose " + "another --out");
     }
 
     private static String describe(Exception e) {
@@ -169,11 +172,13 @@ public final class OutputDirectory implements AutoCloseable {
     private boolean recover() {
         boolean clean = true;
         try (Stream<Path> entries = Files.list(root)) {
-            for (Path p : entries.filter(p -> p.getFileName().toString().startsWith(STAGING)).toList()) {
+            for (Path p : entries.filter(p -> p.getFileName().toString().startsWith(STAGING))
+                    .toList()) {
                 String file = p.getFileName().toString();
                 try {
                     Path target = file.endsWith(OLD)
-                            ? root.resolve(file.substring(STAGING.length(), file.length() - OLD.length())) : null;
+                            ? root.resolve(file.substring(STAGING.length(), file.length() - OLD.length()))
+                            : null;
                     if (target != null && !Files.exists(target)) {
                         Files.move(p, target, StandardCopyOption.ATOMIC_MOVE);
                     } else {

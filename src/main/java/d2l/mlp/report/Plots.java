@@ -31,8 +31,13 @@ public final class Plots {
 
     /** An empty line chart; add curves with {@link #line}. */
     public static XYChart chart(String title, String xLabel, String yLabel, boolean logY) {
-        XYChart chart = new XYChartBuilder().width(560).height(400).title(title).xAxisTitle(xLabel)
-                .yAxisTitle(yLabel).build();
+        XYChart chart = new XYChartBuilder()
+                .width(560)
+                .height(400)
+                .title(title)
+                .xAxisTitle(xLabel)
+                .yAxisTitle(yLabel)
+                .build();
         Styler s = chart.getStyler();
         s.setChartBackgroundColor(Color.WHITE);
         s.setLegendPosition(Styler.LegendPosition.InsideNE);
@@ -62,10 +67,15 @@ public final class Plots {
      *
      * @param series name → one value per category, in the order of {@code categories}
      */
-    public static CategoryChart bars(String title, String xLabel, String yLabel, List<String> categories,
-            Map<String, double[]> series) {
-        CategoryChart chart = new CategoryChartBuilder().width(640).height(400).title(title).xAxisTitle(xLabel)
-                .yAxisTitle(yLabel).build();
+    public static CategoryChart bars(
+            String title, String xLabel, String yLabel, List<String> categories, Map<String, double[]> series) {
+        CategoryChart chart = new CategoryChartBuilder()
+                .width(640)
+                .height(400)
+                .title(title)
+                .xAxisTitle(xLabel)
+                .yAxisTitle(yLabel)
+                .build();
         Styler s = chart.getStyler();
         s.setChartBackgroundColor(Color.WHITE);
         s.setLegendPosition(Styler.LegendPosition.InsideNE);
@@ -73,7 +83,8 @@ public final class Plots {
         chart.getStyler().setPlotGridLinesVisible(true);
         chart.getStyler().setXAxisLabelRotation(categories.size() > 6 ? 45 : 0);
         for (Map.Entry<String, double[]> e : series.entrySet()) {
-            chart.addSeries(e.getKey(), categories, Arrays.stream(e.getValue()).boxed().toList());
+            chart.addSeries(
+                    e.getKey(), categories, Arrays.stream(e.getValue()).boxed().toList());
         }
         return chart;
     }

@@ -1,12 +1,12 @@
 package d2l.mlp.report;
 
-import d2l.mlp.runtime.RunConfig;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import d2l.mlp.runtime.RunConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,8 +27,11 @@ import java.util.stream.Stream;
  */
 public final class ResultWriter {
 
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues()
-            .disableHtmlEscaping().create();
+    private static final Gson GSON = new GsonBuilder()
+            .setPrettyPrinting()
+            .serializeSpecialFloatingPointValues()
+            .disableHtmlEscaping()
+            .create();
 
     private ResultWriter() {}
 
@@ -36,13 +39,15 @@ public final class ResultWriter {
      * Replaces {@code out/name/} with metrics.json, the figures and the files of {@code result}, all at once (see
      * {@link OutputDirectory#replace}).
      */
-    public static void write(OutputDirectory out, String name, String section, String title, RunConfig cfg,
-            ExperimentResult result) throws IOException {
+    public static void write(
+            OutputDirectory out, String name, String section, String title, RunConfig cfg, ExperimentResult result)
+            throws IOException {
         out.replace(name, dir -> fill(dir, name, section, title, cfg, result));
     }
 
-    private static void fill(Path dir, String name, String section, String title, RunConfig cfg,
-            ExperimentResult result) throws IOException {
+    private static void fill(
+            Path dir, String name, String section, String title, RunConfig cfg, ExperimentResult result)
+            throws IOException {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("experiment", name);
         json.put("section", section);
@@ -78,8 +83,8 @@ public final class ResultWriter {
      */
     static Object stable(Object o) {
         if (o instanceof Map<?, ?> map) {
-            Map<String, Object> out = map instanceof LinkedHashMap || map instanceof SortedMap
-                    ? new LinkedHashMap<>() : new TreeMap<>();
+            Map<String, Object> out =
+                    map instanceof LinkedHashMap || map instanceof SortedMap ? new LinkedHashMap<>() : new TreeMap<>();
             map.forEach((k, v) -> out.put(String.valueOf(k), stable(v)));
             return out;
         }
@@ -106,8 +111,10 @@ public final class ResultWriter {
         List<JsonObject> experiments = new ArrayList<>();
         try (Stream<Path> dirs = Files.list(out)) {
             for (Path d : dirs.filter(d -> !d.getFileName().toString().startsWith("."))
-                    .filter(d -> Files.exists(d.resolve("metrics.json"))).toList()) {
-                experiments.add(JsonParser.parseString(Files.readString(d.resolve("metrics.json"))).getAsJsonObject());
+                    .filter(d -> Files.exists(d.resolve("metrics.json")))
+                    .toList()) {
+                experiments.add(JsonParser.parseString(Files.readString(d.resolve("metrics.json")))
+                        .getAsJsonObject());
             }
         }
         experiments.sort(Comparator.comparing((JsonObject j) -> sectionKey(j))
@@ -121,7 +128,9 @@ public final class ResultWriter {
     /** One experiment's heading, its numbers next to the book's, its main figure and a link to the rest. */
     private static void appendExperiment(StringBuilder md, JsonObject json) {
         String name = json.get("experiment").getAsString();
-        md.append("\n## ").append(json.has("section") ? json.get("section").getAsString() + " " : "").append(name);
+        md.append("\n## ")
+                .append(json.has("section") ? json.get("section").getAsString() + " " : "")
+                .append(name);
         if (json.has("title")) {
             md.append(": ").append(json.get("title").getAsString());
         }
@@ -138,17 +147,33 @@ public final class ResultWriter {
             double lo = c.get("lo").getAsDouble();
             double hi = c.get("hi").getAsDouble();
             String quantity = c.get("quantity").getAsString().replace("|", "\\|"); // a '|' would split the cell
-            md.append(String.format("| %s | %s | %s – %s | %s | %s |%n", quantity, fmt(c.get("book").getAsDouble()),
-                    fmt(lo), fmt(hi), fmt(ours), ours >= lo && ours <= hi ? "yes" : "**no**"));
+            md.append(String.format(
+                    "| %s | %s | %s – %s | %s | %s |%n",
+                    quantity,
+                    fmt(c.get("book").getAsDouble()),
+                    fmt(lo),
+                    fmt(hi),
+                    fmt(ours),
+                    ours >= lo && ours <= hi ? "yes" : "**no**"));
         }
         String figure = mainFigure(json);
         if (figure != null) {
-            md.append(checks.isEmpty() ? "" : "\n").append("![").append(name).append("](").append(name).append('/')
-                    .append(figure).append(")\n\n");
+            md.append(checks.isEmpty() ? "" : "\n")
+                    .append("![")
+                    .append(name)
+                    .append("](")
+                    .append(name)
+                    .append('/')
+                    .append(figure)
+                    .append(")\n\n");
         } else if (!checks.isEmpty()) {
             md.append('\n');
         }
-        md.append("All plots and numbers: [").append(name).append("/](").append(name).append("/)\n");
+        md.append("All plots and numbers: [")
+                .append(name)
+                .append("/](")
+                .append(name)
+                .append("/)\n");
     }
 
     /** The PNG named by {@code mainFigure}, else the PNG of the first figure; {@code null} without figures. */
@@ -168,8 +193,9 @@ public final class ResultWriter {
         String s = json.get("section").getAsString();
         int dot = s.indexOf('.');
         String minor = s.substring(dot + 1).replace("+", "");
-        return String.format("%02d.%02d%s", Integer.parseInt(s.substring(0, dot)), Integer.parseInt(minor),
-                s.endsWith("+") ? "+" : "");
+        return String.format(
+                "%02d.%02d%s",
+                Integer.parseInt(s.substring(0, dot)), Integer.parseInt(minor), s.endsWith("+") ? "+" : "");
     }
 
     private static String fmt(double v) {

@@ -30,9 +30,10 @@ public final class TorchRuntime {
         try {
             return Engine.getEngine("PyTorch");
         } catch (EngineException e) {
-            throw new EngineException("DJL could not start its PyTorch engine: " + e.getMessage() + ". The default "
-                    + "build ships libtorch in the pytorch-native-cpu jar; a 'mvn -Dgpu' build needs DJL_OFFLINE=false "
-                    + "(DJL downloads libtorch) or PYTORCH_LIBRARY_PATH (an existing PyTorch), see docs/gpu.md.",
+            throw new EngineException(
+                    "DJL could not start its PyTorch engine: " + e.getMessage() + ". The default "
+                            + "build ships libtorch in the pytorch-native-cpu jar; a 'mvn -Dgpu' build needs DJL_OFFLINE=false "
+                            + "(DJL downloads libtorch) or PYTORCH_LIBRARY_PATH (an existing PyTorch), see docs/gpu.md.",
                     e);
         }
     }

@@ -6,13 +6,13 @@ import ai.djl.nn.Activation;
 import ai.djl.training.GradientCollector;
 import d2l.mlp.experiment.Experiment;
 import d2l.mlp.experiment.Launcher;
-import d2l.mlp.reference.BookNumbers;
 import d2l.mlp.reference.BookCheck;
-import d2l.mlp.runtime.TorchRuntime;
-import d2l.mlp.report.Figure;
+import d2l.mlp.reference.BookNumbers;
 import d2l.mlp.report.ExperimentResult;
-import d2l.mlp.runtime.RunConfig;
+import d2l.mlp.report.Figure;
 import d2l.mlp.report.Plots;
+import d2l.mlp.runtime.RunConfig;
+import d2l.mlp.runtime.TorchRuntime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,8 +26,12 @@ import java.util.function.UnaryOperator;
 public final class Activations {
 
     /** The experiment, as the CLI lists it. */
-    public static final Experiment EXPERIMENT = new Experiment("activations", "4.1",
-            "ReLU, pReLU, sigmoid, tanh and their gradients", Activations::defaults, Activations::run);
+    public static final Experiment EXPERIMENT = new Experiment(
+            "activations",
+            "4.1",
+            "ReLU, pReLU, sigmoid, tanh and their gradients",
+            Activations::defaults,
+            Activations::run);
 
     public static final float PRELU_ALPHA = 0.25f;
 
@@ -38,7 +42,10 @@ public final class Activations {
     public record Outcome(List<Curve> curves) implements ExperimentResult {
 
         public Curve curve(String name) {
-            return curves.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+            return curves.stream()
+                    .filter(c -> c.name().equals(name))
+                    .findFirst()
+                    .orElseThrow();
         }
 
         @Override
@@ -55,7 +62,8 @@ public final class Activations {
 
         @Override
         public List<BookCheck> checks() {
-            return List.of(BookNumbers.SIGMOID_GRAD_MAX.check(max(curve("sigmoid").grad())),
+            return List.of(
+                    BookNumbers.SIGMOID_GRAD_MAX.check(max(curve("sigmoid").grad())),
                     BookNumbers.TANH_GRAD_MAX.check(max(curve("tanh").grad())));
         }
 
@@ -64,8 +72,9 @@ public final class Activations {
             List<Figure> figs = new ArrayList<>();
             for (Curve c : curves) {
                 figs.add(Figure.of(c.name(), Plots.curve(c.name(), "x", c.name() + "(x)", c.x(), c.y())));
-                figs.add(Figure.of("grad-" + c.name(), Plots.curve("gradient of " + c.name(), "x",
-                        "grad of " + c.name(), c.x(), c.grad())));
+                figs.add(Figure.of(
+                        "grad-" + c.name(),
+                        Plots.curve("gradient of " + c.name(), "x", "grad of " + c.name(), c.x(), c.grad())));
             }
             return figs;
         }
@@ -94,8 +103,7 @@ public final class Activations {
                     y = e.getValue().apply(x);
                     gc.backward(y);
                 }
-                curves.add(new Curve(e.getKey(), Plots.values(x), Plots.values(y),
-                        Plots.values(x.getGradient())));
+                curves.add(new Curve(e.getKey(), Plots.values(x), Plots.values(y), Plots.values(x.getGradient())));
             }
         }
         return new Outcome(curves);

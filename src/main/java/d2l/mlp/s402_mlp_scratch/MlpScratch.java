@@ -1,6 +1,5 @@
 package d2l.mlp.s402_mlp_scratch;
 
-import d2l.mlp.train.ClassifierRuns;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -11,6 +10,7 @@ import d2l.mlp.reference.BookNumbers;
 import d2l.mlp.runtime.RunConfig;
 import d2l.mlp.scratch.Ops;
 import d2l.mlp.train.ClassifierResult;
+import d2l.mlp.train.ClassifierRuns;
 import java.io.IOException;
 import java.util.List;
 
@@ -20,8 +20,12 @@ import java.util.List;
 public final class MlpScratch {
 
     /** The experiment, as the CLI lists it. */
-    public static final Experiment EXPERIMENT = new Experiment("mlp-scratch", "4.2",
-            "MLP 784-256-10 from scratch on Fashion-MNIST", MlpScratch::defaults, MlpScratch::run);
+    public static final Experiment EXPERIMENT = new Experiment(
+            "mlp-scratch",
+            "4.2",
+            "MLP 784-256-10 from scratch on Fashion-MNIST",
+            MlpScratch::defaults,
+            MlpScratch::run);
 
     private MlpScratch() {}
 
@@ -32,8 +36,10 @@ public final class MlpScratch {
 
     /** W1 (784×256), b1, W2 (256×10), b2: weights N(0, 0.01²), biases 0, gradients attached. */
     public static List<NDArray> initParams(NDManager m) {
-        List<NDArray> params = List.of(m.randomNormal(0f, 0.01f, new Shape(784, 256), DataType.FLOAT32),
-                m.zeros(new Shape(256)), m.randomNormal(0f, 0.01f, new Shape(256, 10), DataType.FLOAT32),
+        List<NDArray> params = List.of(
+                m.randomNormal(0f, 0.01f, new Shape(784, 256), DataType.FLOAT32),
+                m.zeros(new Shape(256)),
+                m.randomNormal(0f, 0.01f, new Shape(256, 10), DataType.FLOAT32),
                 m.zeros(new Shape(10)));
         params.forEach(p -> p.setRequiresGradient(true));
         return params;
@@ -46,9 +52,15 @@ public final class MlpScratch {
     }
 
     public static ClassifierResult run(RunConfig cfg) throws IOException {
-        return ClassifierRuns.scratch("mlp-scratch", "MLP from scratch", cfg, MlpScratch::initParams, MlpScratch::net,
-                MlpScratch::net, new ClassifierRuns.BookFinals(BookNumbers.SCRATCH_LOSS, BookNumbers.SCRATCH_TRAIN_ACC,
-                        BookNumbers.SCRATCH_TEST_ACC));
+        return ClassifierRuns.scratch(
+                "mlp-scratch",
+                "MLP from scratch",
+                cfg,
+                MlpScratch::initParams,
+                MlpScratch::net,
+                MlpScratch::net,
+                new ClassifierRuns.BookFinals(
+                        BookNumbers.SCRATCH_LOSS, BookNumbers.SCRATCH_TRAIN_ACC, BookNumbers.SCRATCH_TEST_ACC));
     }
 
     public static void main(String[] args) {

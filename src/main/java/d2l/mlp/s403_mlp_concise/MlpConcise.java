@@ -1,6 +1,5 @@
 package d2l.mlp.s403_mlp_concise;
 
-import d2l.mlp.train.ClassifierRuns;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
@@ -11,6 +10,7 @@ import d2l.mlp.experiment.Launcher;
 import d2l.mlp.reference.BookNumbers;
 import d2l.mlp.runtime.RunConfig;
 import d2l.mlp.train.ClassifierResult;
+import d2l.mlp.train.ClassifierRuns;
 import java.io.IOException;
 
 /**
@@ -20,8 +20,12 @@ import java.io.IOException;
 public final class MlpConcise {
 
     /** The experiment, as the CLI lists it. */
-    public static final Experiment EXPERIMENT = new Experiment("mlp-concise", "4.3",
-            "MLP 784-256-10 with DJL blocks on Fashion-MNIST", MlpConcise::defaults, MlpConcise::run);
+    public static final Experiment EXPERIMENT = new Experiment(
+            "mlp-concise",
+            "4.3",
+            "MLP 784-256-10 with DJL blocks on Fashion-MNIST",
+            MlpConcise::defaults,
+            MlpConcise::run);
 
     private MlpConcise() {}
 
@@ -40,8 +44,13 @@ public final class MlpConcise {
     }
 
     public static ClassifierResult run(RunConfig cfg) throws IOException {
-        return ClassifierRuns.concise("mlp-concise", "MLP concise", MlpConcise::net, cfg, new ClassifierRuns.BookFinals(
-                BookNumbers.CONCISE_LOSS, BookNumbers.CONCISE_TRAIN_ACC, BookNumbers.CONCISE_TEST_ACC));
+        return ClassifierRuns.concise(
+                "mlp-concise",
+                "MLP concise",
+                MlpConcise::net,
+                cfg,
+                new ClassifierRuns.BookFinals(
+                        BookNumbers.CONCISE_LOSS, BookNumbers.CONCISE_TRAIN_ACC, BookNumbers.CONCISE_TEST_ACC));
     }
 
     public static void main(String[] args) {

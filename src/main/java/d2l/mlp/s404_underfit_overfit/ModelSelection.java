@@ -1,19 +1,19 @@
 package d2l.mlp.s404_underfit_overfit;
 
-import d2l.mlp.train.BatchedLinearModels;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import d2l.mlp.data.InMemoryDataset;
+import d2l.mlp.data.KFold;
 import d2l.mlp.experiment.Experiment;
 import d2l.mlp.experiment.Launcher;
-import d2l.mlp.runtime.TorchRuntime;
-import d2l.mlp.report.Figure;
 import d2l.mlp.report.ExperimentResult;
-import d2l.mlp.runtime.RunConfig;
-import d2l.mlp.data.KFold;
-import d2l.mlp.data.InMemoryDataset;
+import d2l.mlp.report.Figure;
 import d2l.mlp.report.Plots;
+import d2l.mlp.runtime.RunConfig;
+import d2l.mlp.runtime.TorchRuntime;
+import d2l.mlp.train.BatchedLinearModels;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +32,12 @@ import org.knowm.xchart.XYChart;
 public final class ModelSelection {
 
     /** The experiment, as the CLI lists it. */
-    public static final Experiment EXPERIMENT = new Experiment("model-selection", "4.4",
-            "polynomial degree chosen by 5-fold cross-validation", ModelSelection::defaults, ModelSelection::run);
+    public static final Experiment EXPERIMENT = new Experiment(
+            "model-selection",
+            "4.4",
+            "polynomial degree chosen by 5-fold cross-validation",
+            ModelSelection::defaults,
+            ModelSelection::run);
 
     public static final int K = 5;
     public static final int MAX_DEGREE = PolyData.MAX_DEGREE - 1;
@@ -69,8 +73,8 @@ public final class ModelSelection {
         @Override
         public List<Figure> figures() {
             double[] x = IntStream.of(degrees).asDoubleStream().toArray();
-            XYChart chart = Plots.chart(K + "-fold model selection (chosen degree " + chosen + ")",
-                    "polynomial degree", "loss", true);
+            XYChart chart = Plots.chart(
+                    K + "-fold model selection (chosen degree " + chosen + ")", "polynomial degree", "loss", true);
             Plots.line(chart, "train (k-fold mean)", x, trainLoss);
             Plots.line(chart, "validation (k-fold mean)", x, validLoss);
             Plots.line(chart, "test (refit on all train rows)", x, testLoss);
@@ -109,9 +113,17 @@ public final class ModelSelection {
             InMemoryDataset valid = new InMemoryDataset(NDArrays.stack(vx), NDArrays.stack(vy));
             int[] last = {cfg.epochs()};
             NDArray w = BatchedLinearModels.initWeights(m, K, used, f, rng);
-            BatchedLinearModels.Trace cv = BatchedLinearModels.train("model-selection",
-                    (g, j) -> "degree " + (used[j] - 1) + ", fold " + (g + 1), folds, w,
-                    BatchedLinearModels.mask(m, used, f), cfg.epochs(), cfg.batchSize(), (float) cfg.lr(), rng, last,
+            BatchedLinearModels.Trace cv = BatchedLinearModels.train(
+                    "model-selection",
+                    (g, j) -> "degree " + (used[j] - 1) + ", fold " + (g + 1),
+                    folds,
+                    w,
+                    BatchedLinearModels.mask(m, used, f),
+                    cfg.epochs(),
+                    cfg.batchSize(),
+                    (float) cfg.lr(),
+                    rng,
+                    last,
                     List.of(folds, valid));
             double[] trainLoss = new double[d];
             double[] validLoss = new double[d];
@@ -127,20 +139,32 @@ public final class ModelSelection {
                     best = j;
                 }
             }
-            InMemoryDataset all = new InMemoryDataset(train.x().expandDims(0), train.y().expandDims(0));
+            InMemoryDataset all =
+                    new InMemoryDataset(train.x().expandDims(0), train.y().expandDims(0));
             InMemoryDataset test = data.test(m);
-            InMemoryDataset test1 = new InMemoryDataset(test.x().expandDims(0), test.y().expandDims(0));
+            InMemoryDataset test1 =
+                    new InMemoryDataset(test.x().expandDims(0), test.y().expandDims(0));
             NDArray w1 = BatchedLinearModels.initWeights(m, 1, used, f, rng);
-            BatchedLinearModels.Trace refit = BatchedLinearModels.train("model-selection, all training rows",
-                    (g, j) -> "degree " + (used[j] - 1), all, w1, BatchedLinearModels.mask(m, used, f), cfg.epochs(),
-                    cfg.batchSize(), (float) cfg.lr(), rng, last, List.of(test1));
+            BatchedLinearModels.Trace refit = BatchedLinearModels.train(
+                    "model-selection, all training rows",
+                    (g, j) -> "degree " + (used[j] - 1),
+                    all,
+                    w1,
+                    BatchedLinearModels.mask(m, used, f),
+                    cfg.epochs(),
+                    cfg.batchSize(),
+                    (float) cfg.lr(),
+                    rng,
+                    last,
+                    List.of(test1));
             double[] testLoss = new double[d];
             for (int j = 0; j < d; j++) {
                 testLoss[j] = refit.loss()[0][0][j];
             }
             Outcome o = new Outcome(degrees, trainLoss, validLoss, testLoss, degrees[best]);
-            System.out.printf("%d-fold validation loss by degree: %s%nchosen degree %d, test loss %.4g%n", K,
-                    java.util.Arrays.toString(validLoss), o.chosen(), o.chosenTestLoss());
+            System.out.printf(
+                    "%d-fold validation loss by degree: %s%nchosen degree %d, test loss %.4g%n",
+                    K, java.util.Arrays.toString(validLoss), o.chosen(), o.chosenTestLoss());
             return o;
         }
     }

@@ -61,7 +61,8 @@ public record PolyData(float[] x, float[] features, float[] labels) {
 
     private InMemoryDataset rows(NDManager m, int from, int to) {
         float[] f = java.util.Arrays.copyOfRange(features, from * MAX_DEGREE, to * MAX_DEGREE);
-        return new InMemoryDataset(m.create(f, new Shape(to - from, MAX_DEGREE)),
+        return new InMemoryDataset(
+                m.create(f, new Shape(to - from, MAX_DEGREE)),
                 m.create(java.util.Arrays.copyOfRange(labels, from, to)));
     }
 
@@ -70,7 +71,8 @@ public record PolyData(float[] x, float[] features, float[] labels) {
      * belong to {@code m}.
      */
     public static InMemoryDataset firstFeatures(NDManager m, InMemoryDataset t, int k) {
-        return new InMemoryDataset(t.x().get(m, new ai.djl.ndarray.index.NDIndex(":, :{}", k)).expandDims(0),
+        return new InMemoryDataset(
+                t.x().get(m, new ai.djl.ndarray.index.NDIndex(":, :{}", k)).expandDims(0),
                 t.y().get(m, new ai.djl.ndarray.index.NDIndex()).expandDims(0));
     }
 }

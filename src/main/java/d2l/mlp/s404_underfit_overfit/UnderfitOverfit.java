@@ -1,18 +1,18 @@
 package d2l.mlp.s404_underfit_overfit;
 
-import d2l.mlp.train.BatchedLinearModels;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import d2l.mlp.data.InMemoryDataset;
 import d2l.mlp.experiment.Experiment;
 import d2l.mlp.experiment.Launcher;
-import d2l.mlp.reference.BookNumbers;
 import d2l.mlp.reference.BookCheck;
-import d2l.mlp.runtime.TorchRuntime;
-import d2l.mlp.report.Figure;
+import d2l.mlp.reference.BookNumbers;
 import d2l.mlp.report.ExperimentResult;
-import d2l.mlp.runtime.RunConfig;
-import d2l.mlp.data.InMemoryDataset;
+import d2l.mlp.report.Figure;
 import d2l.mlp.report.Plots;
+import d2l.mlp.runtime.RunConfig;
+import d2l.mlp.runtime.TorchRuntime;
+import d2l.mlp.train.BatchedLinearModels;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -31,8 +31,11 @@ import org.knowm.xchart.XYChart;
 public final class UnderfitOverfit {
 
     /** The experiment, as the CLI lists it. */
-    public static final Experiment EXPERIMENT = new Experiment("underfit-overfit", "4.4",
-            "polynomial regression: degree 3, 1 and 19 (all features)", UnderfitOverfit::defaults,
+    public static final Experiment EXPERIMENT = new Experiment(
+            "underfit-overfit",
+            "4.4",
+            "polynomial regression: degree 3, 1 and 19 (all features)",
+            UnderfitOverfit::defaults,
             UnderfitOverfit::run);
 
     /**
@@ -87,10 +90,17 @@ public final class UnderfitOverfit {
                 fm.put("testLoss", f.test());
                 m.put(f.name(), fm);
             }
-            m.put("bookFinalLosses", Map.of("degree 1 train", BookNumbers.POLY1_TRAIN_LOSS,
-                    "degree 1 test", BookNumbers.POLY1_TEST_LOSS,
-                    "all features train", BookNumbers.POLY20_TRAIN_LOSS,
-                    "all features test", BookNumbers.POLY20_TEST_LOSS));
+            m.put(
+                    "bookFinalLosses",
+                    Map.of(
+                            "degree 1 train",
+                            BookNumbers.POLY1_TRAIN_LOSS,
+                            "degree 1 test",
+                            BookNumbers.POLY1_TEST_LOSS,
+                            "all features train",
+                            BookNumbers.POLY20_TRAIN_LOSS,
+                            "all features test",
+                            BookNumbers.POLY20_TEST_LOSS));
             return m;
         }
 
@@ -98,10 +108,14 @@ public final class UnderfitOverfit {
         public List<BookCheck> checks() {
             float[] w3 = cubic().weights();
             float[] w1 = line().weights();
-            return List.of(BookNumbers.POLY3_W0.check(w3[0]), BookNumbers.POLY3_W1.check(w3[1]),
-                    BookNumbers.POLY3_W2.check(w3[2]), BookNumbers.POLY3_W3.check(w3[3]),
+            return List.of(
+                    BookNumbers.POLY3_W0.check(w3[0]),
+                    BookNumbers.POLY3_W1.check(w3[1]),
+                    BookNumbers.POLY3_W2.check(w3[2]),
+                    BookNumbers.POLY3_W3.check(w3[3]),
                     BookNumbers.POLY3_TRAIN_LOSS.check(cubic().finalTrain()),
-                    BookNumbers.POLY3_TEST_LOSS.check(cubic().finalTest()), BookNumbers.POLY1_W0.check(w1[0]),
+                    BookNumbers.POLY3_TEST_LOSS.check(cubic().finalTest()),
+                    BookNumbers.POLY1_W0.check(w1[0]),
                     BookNumbers.POLY1_W1.check(w1[1]));
         }
 
@@ -137,27 +151,50 @@ public final class UnderfitOverfit {
             List<Fit> fits = List.of(
                     fit(m, "degree 3", 4, train, test, cfg.epochs(), cfg, rng),
                     fit(m, "degree 1", 2, train, test, cfg.epochs(), cfg, rng),
-                    fit(m, "degree 19 (all 20 features)", PolyData.MAX_DEGREE, train, test, cfg.epochs() * 15 / 4,
-                            cfg, rng));
+                    fit(
+                            m,
+                            "degree 19 (all 20 features)",
+                            PolyData.MAX_DEGREE,
+                            train,
+                            test,
+                            cfg.epochs() * 15 / 4,
+                            cfg,
+                            rng));
             for (Fit f : fits) {
-                System.out.printf("%s: weight %s, train loss %.4g, test loss %.4g%n", f.name(),
-                        Arrays.toString(f.weights()), f.finalTrain(), f.finalTest());
+                System.out.printf(
+                        "%s: weight %s, train loss %.4g, test loss %.4g%n",
+                        f.name(), Arrays.toString(f.weights()), f.finalTrain(), f.finalTest());
             }
             return new Outcome(fits);
         }
     }
 
     /** Trains one bias-free linear model on the first {@code k} features. */
-    static Fit fit(NDManager m, String name, int k, InMemoryDataset train, InMemoryDataset test, int epochs,
-            RunConfig cfg, Random rng) {
+    static Fit fit(
+            NDManager m,
+            String name,
+            int k,
+            InMemoryDataset train,
+            InMemoryDataset test,
+            int epochs,
+            RunConfig cfg,
+            Random rng) {
         try (NDManager fm = m.newSubManager()) {
             InMemoryDataset tr = PolyData.firstFeatures(fm, train, k);
             InMemoryDataset te = PolyData.firstFeatures(fm, test, k);
             int[] used = {k};
             NDArray w = BatchedLinearModels.initWeights(fm, 1, used, k, rng);
-            BatchedLinearModels.Trace trace = BatchedLinearModels.train("underfit-overfit, " + name,
-                    (g, j) -> "", tr, w, BatchedLinearModels.mask(fm, used, k), epochs,
-                    cfg.batchSize(), (float) cfg.lr(), rng, BatchedLinearModels.firstAndEvery(epochs, 20),
+            BatchedLinearModels.Trace trace = BatchedLinearModels.train(
+                    "underfit-overfit, " + name,
+                    (g, j) -> "",
+                    tr,
+                    w,
+                    BatchedLinearModels.mask(fm, used, k),
+                    epochs,
+                    cfg.batchSize(),
+                    (float) cfg.lr(),
+                    rng,
+                    BatchedLinearModels.firstAndEvery(epochs, 20),
                     List.of(tr, te));
             double[] trainLoss = new double[trace.epochs().length];
             double[] testLoss = new double[trace.epochs().length];

@@ -4,22 +4,22 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
-import d2l.mlp.reference.BookCheck;
-import d2l.mlp.report.Figure;
-import d2l.mlp.report.ExperimentResult;
-import d2l.mlp.runtime.RunConfig;
 import d2l.mlp.data.InMemoryDataset;
+import d2l.mlp.reference.BookCheck;
+import d2l.mlp.report.ExperimentResult;
+import d2l.mlp.report.Figure;
 import d2l.mlp.report.Plots;
+import d2l.mlp.runtime.RunConfig;
+import d2l.mlp.train.EpochLoop;
+import d2l.mlp.train.MeanBatchLoss;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
-import java.util.function.DoubleSupplier;
 import java.util.Random;
-import d2l.mlp.train.EpochLoop;
-import d2l.mlp.train.MeanBatchLoss;
+import java.util.function.DoubleSupplier;
+import java.util.function.UnaryOperator;
 import org.knowm.xchart.XYChart;
 
 /**
@@ -96,17 +96,32 @@ public final class WeightDecay {
             if (sweep) {
                 double[] lambdas = runs.stream().mapToDouble(Run::lambda).toArray();
                 XYChart norm = Plots.chart(title + ": ||w|| against lambda", "lambda", "||w||", true);
-                Plots.line(norm, "||w||", lambdas, runs.stream().mapToDouble(Run::norm).toArray());
+                Plots.line(
+                        norm,
+                        "||w||",
+                        lambdas,
+                        runs.stream().mapToDouble(Run::norm).toArray());
                 XYChart loss = Plots.chart(title + ": final loss against lambda", "lambda", "loss", true);
-                Plots.line(loss, "train", lambdas, runs.stream().mapToDouble(Run::finalTrain).toArray());
-                Plots.line(loss, "test", lambdas, runs.stream().mapToDouble(Run::finalTest).toArray());
+                Plots.line(
+                        loss,
+                        "train",
+                        lambdas,
+                        runs.stream().mapToDouble(Run::finalTrain).toArray());
+                Plots.line(
+                        loss,
+                        "test",
+                        lambdas,
+                        runs.stream().mapToDouble(Run::finalTest).toArray());
                 return List.of(Figure.of("norm-vs-lambda", norm), Figure.of("loss-vs-lambda", loss));
             }
             List<Figure> figs = new ArrayList<>();
             for (Run r : runs) {
                 double[] x = Arrays.stream(r.epochs()).asDoubleStream().toArray();
-                XYChart chart = Plots.chart(String.format("%s, lambda = %s: ||w|| = %.4g", title, fmt(r.lambda()),
-                        r.norm()), "epoch", "loss", true);
+                XYChart chart = Plots.chart(
+                        String.format("%s, lambda = %s: ||w|| = %.4g", title, fmt(r.lambda()), r.norm()),
+                        "epoch",
+                        "loss",
+                        true);
                 Plots.line(chart, "train", x, r.train());
                 Plots.line(chart, "test", x, r.test());
                 figs.add(Figure.of("lambda-" + fmt(r.lambda()), chart));
@@ -132,9 +147,19 @@ public final class WeightDecay {
      * @param name the run, e.g. {@code weight-decay-scratch, lambda 3}, as errors name it
      * @param norm ‖w‖ after training
      */
-    static Run fit(String name, NDManager m, HighDimData data, RunConfig cfg, Random rng, Step step,
-            UnaryOperator<NDArray> net, float lossWeight, double lambda, DoubleSupplier norm) {
-        try (MeanBatchLoss lossMean = new MeanBatchLoss(m); Log log = new Log(m, cfg.epochs())) {
+    static Run fit(
+            String name,
+            NDManager m,
+            HighDimData data,
+            RunConfig cfg,
+            Random rng,
+            Step step,
+            UnaryOperator<NDArray> net,
+            float lossWeight,
+            double lambda,
+            DoubleSupplier norm) {
+        try (MeanBatchLoss lossMean = new MeanBatchLoss(m);
+                Log log = new Log(m, cfg.epochs())) {
             new EpochLoop(name, cfg.epochs(), cfg.lr()).run((epoch, b) -> {
                 data.train().forEachBatch(cfg.batchSize(), rng, (x, y) -> {
                     b.started();
@@ -158,7 +183,8 @@ public final class WeightDecay {
 
         Log(NDManager parent, int totalEpochs) {
             epochs = java.util.stream.IntStream.rangeClosed(1, totalEpochs)
-                    .filter(e -> e % LOG_EVERY == 0 || e == totalEpochs).toArray();
+                    .filter(e -> e % LOG_EVERY == 0 || e == totalEpochs)
+                    .toArray();
             manager = parent.newSubManager();
             values = manager.zeros(new Shape(2, epochs.length));
         }
@@ -176,8 +202,12 @@ public final class WeightDecay {
             for (int s = 0; s < 2; s++) {
                 int row = s;
                 InMemoryDataset t = sets.get(s);
-                t.forEachBatch(t.size(), null, (x, y) -> values.set(new NDIndex(row, point),
-                        net.apply(x).reshape(-1).sub(y).square().mean().mul(lossWeight)));
+                t.forEachBatch(
+                        t.size(),
+                        null,
+                        (x, y) -> values.set(
+                                new NDIndex(row, point),
+                                net.apply(x).reshape(-1).sub(y).square().mean().mul(lossWeight)));
             }
         }
 

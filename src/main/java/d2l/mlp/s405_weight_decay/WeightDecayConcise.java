@@ -9,14 +9,14 @@ import ai.djl.nn.core.Linear;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.Trainer;
 import ai.djl.training.initializer.NormalInitializer;
-import d2l.mlp.train.SquaredLoss;
 import d2l.mlp.experiment.Experiment;
 import d2l.mlp.experiment.Launcher;
 import d2l.mlp.reference.BookNumbers;
-import d2l.mlp.runtime.TorchRuntime;
 import d2l.mlp.runtime.RunConfig;
+import d2l.mlp.runtime.TorchRuntime;
 import d2l.mlp.train.ConciseLearner;
 import d2l.mlp.train.ParameterGroups;
+import d2l.mlp.train.SquaredLoss;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -29,8 +29,11 @@ import java.util.Random;
 public final class WeightDecayConcise {
 
     /** The experiment, as the CLI lists it. */
-    public static final Experiment EXPERIMENT = new Experiment("weight-decay-concise", "4.5",
-            "weight decay with DJL on the weight only, wd 0 and 3", WeightDecayConcise::defaults,
+    public static final Experiment EXPERIMENT = new Experiment(
+            "weight-decay-concise",
+            "4.5",
+            "weight decay with DJL on the weight only, wd 0 and 3",
+            WeightDecayConcise::defaults,
             WeightDecayConcise::run);
 
     /** The book's two settings of {@code wd}. */
@@ -50,14 +53,20 @@ public final class WeightDecayConcise {
             HighDimData data = HighDimData.generate(m, new Random(cfg.seed()));
             for (double wd : WDS) {
                 WeightDecay.Run r = train(m, data, (float) wd, cfg, device, new Random(cfg.seed() + 1));
-                System.out.printf("concise wd %s: ||w|| %.4f, train loss %.3g, test loss %.3g%n", wd, r.norm(),
-                        r.finalTrain(), r.finalTest());
+                System.out.printf(
+                        "concise wd %s: ||w|| %.4f, train loss %.3g, test loss %.3g%n",
+                        wd, r.norm(), r.finalTrain(), r.finalTest());
                 runs.add(r);
             }
         }
-        return new WeightDecay.Outcome("weight decay with DJL", "(y_hat - y)^2, mean (nn.MSELoss)", runs,
-                List.of(BookNumbers.WD_CONCISE_NORM_0.check(runs.get(0).norm()),
-                        BookNumbers.WD_CONCISE_NORM_3.check(runs.get(1).norm())), false);
+        return new WeightDecay.Outcome(
+                "weight decay with DJL",
+                "(y_hat - y)^2, mean (nn.MSELoss)",
+                runs,
+                List.of(
+                        BookNumbers.WD_CONCISE_NORM_0.check(runs.get(0).norm()),
+                        BookNumbers.WD_CONCISE_NORM_3.check(runs.get(1).norm())),
+                false);
     }
 
     /** A trainer for {@code Linear(1)} on 200 inputs with weight decay {@code wd} on the weight only. */
@@ -76,12 +85,26 @@ public final class WeightDecayConcise {
 
     /** Trains one model; {@code rng} draws the minibatch order. */
     static WeightDecay.Run train(NDManager m, HighDimData data, float wd, RunConfig cfg, Device device, Random rng) {
-        try (Model model = Model.newInstance("weight-decay-concise", device, TorchRuntime.engine().getEngineName());
+        try (Model model = Model.newInstance(
+                        "weight-decay-concise", device, TorchRuntime.engine().getEngineName());
                 Trainer trainer = newTrainer(model, (float) cfg.lr(), wd, device)) {
             ConciseLearner learner = new ConciseLearner(trainer);
-            return WeightDecay.fit("weight-decay-concise, wd " + wd, m, data, cfg, rng,
-                    (x, y) -> learner.trainBatch(x, y).get(1), learner::predict, 1f, wd,
-                    () -> model.getBlock().getParameters().get("weight").getArray().norm().getFloat());
+            return WeightDecay.fit(
+                    "weight-decay-concise, wd " + wd,
+                    m,
+                    data,
+                    cfg,
+                    rng,
+                    (x, y) -> learner.trainBatch(x, y).get(1),
+                    learner::predict,
+                    1f,
+                    wd,
+                    () -> model.getBlock()
+                            .getParameters()
+                            .get("weight")
+                            .getArray()
+                            .norm()
+                            .getFloat());
         }
     }
 

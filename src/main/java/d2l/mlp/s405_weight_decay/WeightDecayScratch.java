@@ -7,10 +7,10 @@ import ai.djl.training.GradientCollector;
 import d2l.mlp.experiment.Experiment;
 import d2l.mlp.experiment.Launcher;
 import d2l.mlp.reference.BookNumbers;
-import d2l.mlp.runtime.TorchRuntime;
 import d2l.mlp.runtime.RunConfig;
-import d2l.mlp.scratch.Penalties;
+import d2l.mlp.runtime.TorchRuntime;
 import d2l.mlp.scratch.MinibatchSgd;
+import d2l.mlp.scratch.Penalties;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -24,8 +24,12 @@ import java.util.Random;
 public final class WeightDecayScratch {
 
     /** The experiment, as the CLI lists it. */
-    public static final Experiment EXPERIMENT = new Experiment("weight-decay-scratch", "4.5",
-            "weight decay from scratch, lambda 0 and 3", WeightDecayScratch::defaults, WeightDecayScratch::run);
+    public static final Experiment EXPERIMENT = new Experiment(
+            "weight-decay-scratch",
+            "4.5",
+            "weight decay from scratch, lambda 0 and 3",
+            WeightDecayScratch::defaults,
+            WeightDecayScratch::run);
 
     /** The book's two settings. */
     public static final double[] LAMBDAS = {0, 3};
@@ -38,9 +42,14 @@ public final class WeightDecayScratch {
 
     public static WeightDecay.Outcome run(RunConfig cfg) {
         List<WeightDecay.Run> runs = sweep(cfg, LAMBDAS);
-        return new WeightDecay.Outcome("weight decay from scratch", "1/2 (y_hat - y)^2, mean", runs,
-                List.of(BookNumbers.WD_SCRATCH_NORM_0.check(runs.get(0).norm()),
-                        BookNumbers.WD_SCRATCH_NORM_3.check(runs.get(1).norm())), false);
+        return new WeightDecay.Outcome(
+                "weight decay from scratch",
+                "1/2 (y_hat - y)^2, mean",
+                runs,
+                List.of(
+                        BookNumbers.WD_SCRATCH_NORM_0.check(runs.get(0).norm()),
+                        BookNumbers.WD_SCRATCH_NORM_3.check(runs.get(1).norm())),
+                false);
     }
 
     /** One run per λ, each on the same data (drawn from the seed) and from the same initial weights. */
@@ -51,8 +60,9 @@ public final class WeightDecayScratch {
             HighDimData data = HighDimData.generate(m, new Random(cfg.seed()));
             for (double lambda : lambdas) {
                 WeightDecay.Run r = train(m, data, (float) lambda, cfg, new Random(cfg.seed() + 1));
-                System.out.printf("scratch lambda %s: ||w|| %.4f, train loss %.3g, test loss %.3g%n", lambda,
-                        r.norm(), r.finalTrain(), r.finalTest());
+                System.out.printf(
+                        "scratch lambda %s: ||w|| %.4f, train loss %.3g, test loss %.3g%n",
+                        lambda, r.norm(), r.finalTrain(), r.finalTest());
                 runs.add(r);
             }
         }
@@ -71,18 +81,30 @@ public final class WeightDecayScratch {
             List<NDArray> params = List.of(w, b);
             params.forEach(p -> p.setRequiresGradient(true));
             float lr = (float) cfg.lr();
-            return WeightDecay.fit("weight-decay-scratch, lambda " + lambda, m, data, cfg, rng, (x, y) -> {
-                NDArray l;
-                try (GradientCollector gc = TorchRuntime.engine().newGradientCollector()) {
-                    NDArray err = x.matMul(w).add(b).reshape(-1).sub(y);
-                    // scalars as tensors, not mul(float): see TorchRuntime.scalar
-                    l = err.square().div(TorchRuntime.scalar(err, 2f)).mean()
-                            .add(Penalties.l2Penalty(x.getManager(), w).mul(TorchRuntime.scalar(err, lambda)));
-                    gc.backward(l);
-                }
-                MinibatchSgd.step(params, lr);
-                return l;
-            }, x -> x.matMul(w).add(b), 0.5f, lambda, () -> w.norm().getFloat());
+            return WeightDecay.fit(
+                    "weight-decay-scratch, lambda " + lambda,
+                    m,
+                    data,
+                    cfg,
+                    rng,
+                    (x, y) -> {
+                        NDArray l;
+                        try (GradientCollector gc = TorchRuntime.engine().newGradientCollector()) {
+                            NDArray err = x.matMul(w).add(b).reshape(-1).sub(y);
+                            // scalars as tensors, not mul(float): see TorchRuntime.scalar
+                            l = err.square()
+                                    .div(TorchRuntime.scalar(err, 2f))
+                                    .mean()
+                                    .add(Penalties.l2Penalty(x.getManager(), w).mul(TorchRuntime.scalar(err, lambda)));
+                            gc.backward(l);
+                        }
+                        MinibatchSgd.step(params, lr);
+                        return l;
+                    },
+                    x -> x.matMul(w).add(b),
+                    0.5f,
+                    lambda,
+                    () -> w.norm().getFloat());
         }
     }
 

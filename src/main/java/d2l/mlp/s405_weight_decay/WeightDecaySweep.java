@@ -12,8 +12,12 @@ import java.util.List;
 public final class WeightDecaySweep {
 
     /** The experiment, as the CLI lists it. */
-    public static final Experiment EXPERIMENT = new Experiment("weight-decay-sweep", "4.5",
-            "||w|| and loss against lambda (beyond the book)", WeightDecaySweep::defaults, WeightDecaySweep::run);
+    public static final Experiment EXPERIMENT = new Experiment(
+            "weight-decay-sweep",
+            "4.5",
+            "||w|| and loss against lambda (beyond the book)",
+            WeightDecaySweep::defaults,
+            WeightDecaySweep::run);
 
     public static final double[] LAMBDAS = {0, 0.5, 1, 2, 3, 5, 10};
 
@@ -24,8 +28,12 @@ public final class WeightDecaySweep {
     }
 
     public static WeightDecay.Outcome run(RunConfig cfg) {
-        return new WeightDecay.Outcome("weight decay sweep (scratch)", "1/2 (y_hat - y)^2, mean",
-                WeightDecayScratch.sweep(cfg, LAMBDAS), List.of(), true);
+        return new WeightDecay.Outcome(
+                "weight decay sweep (scratch)",
+                "1/2 (y_hat - y)^2, mean",
+                WeightDecayScratch.sweep(cfg, LAMBDAS),
+                List.of(),
+                true);
     }
 
     public static void main(String[] args) {

@@ -48,8 +48,8 @@ public final class BestMlpTraining {
         public Candidate {
             hidden = List.copyOf(hidden);
             if (hidden.isEmpty() || !(dropout >= 0 && dropout < 1)) {
-                throw new IllegalArgumentException("need at least one hidden layer and 0 <= dropout < 1, got "
-                        + hidden + ", " + dropout);
+                throw new IllegalArgumentException(
+                        "need at least one hidden layer and 0 <= dropout < 1, got " + hidden + ", " + dropout);
             }
         }
 
@@ -112,13 +112,19 @@ public final class BestMlpTraining {
      */
     public static DefaultTrainingConfig trainingConfig(double lr, int totalSteps, Device device) {
         return new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                .optOptimizer(Optimizer.adam().optLearningRateTracker(cosine(lr, totalSteps)).build())
+                .optOptimizer(Optimizer.adam()
+                        .optLearningRateTracker(cosine(lr, totalSteps))
+                        .build())
                 .optDevices(new Device[] {device});
     }
 
     /** The learning rate after {@code n} updates: lr·(1 + cos(π·n/totalSteps))/2, then 0. */
     static Tracker cosine(double lr, int totalSteps) {
-        return Tracker.cosine().setBaseValue((float) lr).optFinalValue(0f).setMaxUpdates(totalSteps).build();
+        return Tracker.cosine()
+                .setBaseValue((float) lr)
+                .optFinalValue(0f)
+                .setMaxUpdates(totalSteps)
+                .build();
     }
 
     /** Minibatch steps in one epoch over {@code rows} rows; the last, shorter batch counts. */
@@ -146,7 +152,8 @@ public final class BestMlpTraining {
 
         /** Both splits standardized with these statistics; the labels are shared. */
         public FashionMnist.Data apply(FashionMnist.Data data) {
-            return new FashionMnist.Data(new InMemoryDataset(apply(data.train().x()), data.train().y()),
+            return new FashionMnist.Data(
+                    new InMemoryDataset(apply(data.train().x()), data.train().y()),
                     new InMemoryDataset(apply(data.test().x()), data.test().y()));
         }
     }
@@ -183,14 +190,17 @@ public final class BestMlpTraining {
         // One libtorch thread: on the busy 2-core machine two threads made an epoch 5-15x slower, the second
         // thread spinning while the other core was taken; see docs/fidelity.md.
         try (TorchRuntime.ThreadScope threads = TorchRuntime.singleThreaded(device);
-                Model model = Model.newInstance(name, device, TorchRuntime.engine().getEngineName())) {
+                Model model =
+                        Model.newInstance(name, device, TorchRuntime.engine().getEngineName())) {
             SequentialBlock net = net(c);
             model.setBlock(net);
             try (Trainer trainer = model.newTrainer(trainingConfig(cfg.lr(), totalSteps, device))) {
                 torchInit(net, c);
                 trainer.initialize(new Shape(1, 28, 28));
                 List<EpochStats> history = ClassifierTraining.train(name, new ConciseLearner(trainer), data, cfg);
-                return new Trained(history, history.stream().mapToDouble(EpochStats::seconds).sum());
+                return new Trained(
+                        history,
+                        history.stream().mapToDouble(EpochStats::seconds).sum());
             }
         }
     }

@@ -1,6 +1,5 @@
 package d2l.mlp.s406_dropout;
 
-import d2l.mlp.train.ClassifierRuns;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.Parameter;
@@ -13,8 +12,9 @@ import d2l.mlp.experiment.Launcher;
 import d2l.mlp.reference.BookNumbers;
 import d2l.mlp.runtime.RunConfig;
 import d2l.mlp.scratch.TorchInit;
-import d2l.mlp.train.ConciseLearner;
 import d2l.mlp.train.ClassifierResult;
+import d2l.mlp.train.ClassifierRuns;
+import d2l.mlp.train.ConciseLearner;
 import java.io.IOException;
 
 /**
@@ -27,8 +27,12 @@ import java.io.IOException;
 public final class DropoutConcise {
 
     /** The experiment, as the CLI lists it. */
-    public static final Experiment EXPERIMENT = new Experiment("dropout-concise", "4.6",
-            "MLP 784-256-256-10 with DJL Dropout blocks (0.2, 0.5)", DropoutConcise::defaults, DropoutConcise::run);
+    public static final Experiment EXPERIMENT = new Experiment(
+            "dropout-concise",
+            "4.6",
+            "MLP 784-256-256-10 with DJL Dropout blocks (0.2, 0.5)",
+            DropoutConcise::defaults,
+            DropoutConcise::run);
 
     private DropoutConcise() {}
 
@@ -68,8 +72,14 @@ public final class DropoutConcise {
     }
 
     public static ClassifierResult run(RunConfig cfg) throws IOException {
-        return ClassifierRuns.concise("dropout-concise", "Dropout concise", DropoutConcise::net, cfg,
-                new ClassifierRuns.BookFinals(BookNumbers.DROPOUT_CONCISE_LOSS, BookNumbers.DROPOUT_CONCISE_TRAIN_ACC,
+        return ClassifierRuns.concise(
+                "dropout-concise",
+                "Dropout concise",
+                DropoutConcise::net,
+                cfg,
+                new ClassifierRuns.BookFinals(
+                        BookNumbers.DROPOUT_CONCISE_LOSS,
+                        BookNumbers.DROPOUT_CONCISE_TRAIN_ACC,
                         BookNumbers.DROPOUT_CONCISE_TEST_ACC));
     }
 

@@ -1,6 +1,5 @@
 package d2l.mlp.s406_dropout;
 
-import d2l.mlp.train.ClassifierRuns;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -11,6 +10,7 @@ import d2l.mlp.runtime.RunConfig;
 import d2l.mlp.scratch.Ops;
 import d2l.mlp.scratch.TorchInit;
 import d2l.mlp.train.ClassifierResult;
+import d2l.mlp.train.ClassifierRuns;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,8 +24,12 @@ import java.util.List;
 public final class DropoutScratch {
 
     /** The experiment, as the CLI lists it. */
-    public static final Experiment EXPERIMENT = new Experiment("dropout-scratch", "4.6",
-            "MLP 784-256-256-10 with hand-written dropout (0.2, 0.5)", DropoutScratch::defaults, DropoutScratch::run);
+    public static final Experiment EXPERIMENT = new Experiment(
+            "dropout-scratch",
+            "4.6",
+            "MLP 784-256-256-10 with hand-written dropout (0.2, 0.5)",
+            DropoutScratch::defaults,
+            DropoutScratch::run);
 
     /** Dropout probability after the first hidden layer. */
     public static final float DROPOUT1 = 0.2f;
@@ -66,9 +70,16 @@ public final class DropoutScratch {
     }
 
     public static ClassifierResult run(RunConfig cfg) throws IOException {
-        return ClassifierRuns.scratch("dropout-scratch", "Dropout from scratch", cfg, DropoutScratch::initParams,
-                (params, x) -> net(params, x, true), (params, x) -> net(params, x, false),
-                new ClassifierRuns.BookFinals(BookNumbers.DROPOUT_SCRATCH_LOSS, BookNumbers.DROPOUT_SCRATCH_TRAIN_ACC,
+        return ClassifierRuns.scratch(
+                "dropout-scratch",
+                "Dropout from scratch",
+                cfg,
+                DropoutScratch::initParams,
+                (params, x) -> net(params, x, true),
+                (params, x) -> net(params, x, false),
+                new ClassifierRuns.BookFinals(
+                        BookNumbers.DROPOUT_SCRATCH_LOSS,
+                        BookNumbers.DROPOUT_SCRATCH_TRAIN_ACC,
                         BookNumbers.DROPOUT_SCRATCH_TEST_ACC));
     }
 

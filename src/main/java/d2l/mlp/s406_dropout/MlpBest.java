@@ -31,9 +31,12 @@ import java.util.Map;
 public final class MlpBest {
 
     /** The experiment, as the CLI lists it. */
-    public static final Experiment EXPERIMENT = new Experiment("mlp-best", "4.6+",
+    public static final Experiment EXPERIMENT = new Experiment(
+            "mlp-best",
+            "4.6+",
             "MLP 784-512-256-10, dropout 0.2, Adam with cosine decay, 20 epochs: test accuracy of 3 seeds",
-            MlpBest::defaults, MlpBest::run);
+            MlpBest::defaults,
+            MlpBest::run);
 
     /**
      * What {@link MlpBestSweep} chose by validation accuracy (train rows 0–49,999, validation rows 50,000–59,999;
@@ -82,8 +85,9 @@ public final class MlpBest {
             Map<String, Object> model = CHOSEN.describe();
             model.put("init", "PyTorch nn.Linear default: weights and biases U(-1/sqrt(fan_in), 1/sqrt(fan_in))");
             model.put("input", "pixels/255 standardized with one mean and std of the training images");
-            model.put("optimizer", "Adam, betas 0.9/0.999, no weight decay, lr cosine from the config's lr to 0 "
-                    + "over all steps");
+            model.put(
+                    "optimizer",
+                    "Adam, betas 0.9/0.999, no weight decay, lr cosine from the config's lr to 0 " + "over all steps");
             model.put("loss", "softmax cross-entropy");
             m.put("model", model);
             m.put("standardization", Map.of("mean", standardization.mean(), "std", standardization.std()));
@@ -101,8 +105,10 @@ public final class MlpBest {
 
         @Override
         public List<Figure> figures() {
-            return List.of(Figure.of("training", ClassifierResult.historyChart(
-                    "mlp-best, seed " + seeds.get(0), runs.get(0).history())));
+            return List.of(Figure.of(
+                    "training",
+                    ClassifierResult.historyChart(
+                            "mlp-best, seed " + seeds.get(0), runs.get(0).history())));
         }
     }
 

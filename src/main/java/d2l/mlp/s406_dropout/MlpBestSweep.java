@@ -31,8 +31,11 @@ import org.knowm.xchart.style.Styler;
 public final class MlpBestSweep {
 
     /** The experiment, as the CLI lists it. */
-    public static final Experiment EXPERIMENT = new Experiment("mlp-best-sweep", "4.6+",
-            "Choosing mlp-best's widths and dropout on a held-out validation split", MlpBest::defaults,
+    public static final Experiment EXPERIMENT = new Experiment(
+            "mlp-best-sweep",
+            "4.6+",
+            "Choosing mlp-best's widths and dropout on a held-out validation split",
+            MlpBest::defaults,
             MlpBestSweep::run);
 
     /** Training rows 0 … TRAIN_ROWS−1 train each candidate; the remaining training rows validate it. */
@@ -65,8 +68,14 @@ public final class MlpBestSweep {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("protocol", protocol());
             m.put("chosen", chosen().describe());
-            m.put("chosenValAcc", rows.stream().filter(r -> r.candidate().equals(chosen())).findFirst()
-                    .orElseThrow().run().finalAcc());
+            m.put(
+                    "chosenValAcc",
+                    rows.stream()
+                            .filter(r -> r.candidate().equals(chosen()))
+                            .findFirst()
+                            .orElseThrow()
+                            .run()
+                            .finalAcc());
             m.put("standardization", Map.of("mean", standardization.mean(), "std", standardization.std()));
             List<Map<String, Object>> sweep = new ArrayList<>();
             for (Row r : rows) {
@@ -117,14 +126,16 @@ public final class MlpBestSweep {
         }
         NDIndex head = new NDIndex().addSliceDim(0, trainRows);
         NDIndex tail = new NDIndex().addSliceDim(trainRows, n);
-        return new FashionMnist.Data(new InMemoryDataset(train.x().get(head), train.y().get(head)),
+        return new FashionMnist.Data(
+                new InMemoryDataset(train.x().get(head), train.y().get(head)),
                 new InMemoryDataset(train.x().get(tail), train.y().get(tail)));
     }
 
     public static Result run(RunConfig cfg) throws IOException {
         Device device = TorchRuntime.device(cfg.device());
         try (NDManager m = TorchRuntime.newManager(device)) {
-            FashionMnist.Data split = validationSplit(FashionMnist.load(m, cfg.dataDir()).train(), TRAIN_ROWS);
+            FashionMnist.Data split =
+                    validationSplit(FashionMnist.load(m, cfg.dataDir()).train(), TRAIN_ROWS);
             Standardization stats = Standardization.of(split.train().x());
             FashionMnist.Data data = stats.apply(split);
             List<Row> rows = new ArrayList<>();
@@ -137,13 +148,16 @@ public final class MlpBestSweep {
 
     /** Final validation accuracy against the dropout rate, one line per width. */
     static XYChart sweepChart(List<Row> rows) {
-        XYChart chart = Plots.chart("Validation accuracy (train rows 0-" + (TRAIN_ROWS - 1) + ")", "dropout",
-                "validation accuracy", false);
+        XYChart chart = Plots.chart(
+                "Validation accuracy (train rows 0-" + (TRAIN_ROWS - 1) + ")", "dropout", "validation accuracy", false);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSW);
         Map<List<Integer>, List<Row>> byWidth = new LinkedHashMap<>();
-        rows.forEach(r -> byWidth.computeIfAbsent(r.candidate().hidden(), k -> new ArrayList<>()).add(r));
+        rows.forEach(r -> byWidth.computeIfAbsent(r.candidate().hidden(), k -> new ArrayList<>())
+                .add(r));
         for (List<Row> line : byWidth.values()) {
-            Plots.line(chart, "hidden " + line.get(0).candidate().label().split(" ")[0],
+            Plots.line(
+                    chart,
+                    "hidden " + line.get(0).candidate().label().split(" ")[0],
                     line.stream().mapToDouble(r -> r.candidate().dropout()).toArray(),
                     line.stream().mapToDouble(r -> r.run().finalAcc()).toArray());
         }
@@ -155,7 +169,9 @@ public final class MlpBestSweep {
         XYChart chart = Plots.chart("Validation accuracy per epoch", "epoch", "validation accuracy", false);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
         for (Row r : rows) {
-            double[] acc = r.run().accPerEpoch().stream().mapToDouble(Double::doubleValue).toArray();
+            double[] acc = r.run().accPerEpoch().stream()
+                    .mapToDouble(Double::doubleValue)
+                    .toArray();
             double[] epochs = new double[acc.length];
             for (int i = 0; i < acc.length; i++) {
                 epochs[i] = i + 1;

@@ -10,9 +10,9 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.loss.Loss;
 import d2l.mlp.experiment.Experiment;
 import d2l.mlp.experiment.Launcher;
-import d2l.mlp.runtime.TorchRuntime;
 import d2l.mlp.report.ExperimentResult;
 import d2l.mlp.runtime.RunConfig;
+import d2l.mlp.runtime.TorchRuntime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,8 +36,12 @@ import java.util.function.UnaryOperator;
 public final class Backprop {
 
     /** The experiment, as the CLI lists it. */
-    public static final Experiment EXPERIMENT = new Experiment("backprop", "4.7",
-            "forward and backward pass by hand vs autograd and finite differences", Backprop::defaults, Backprop::run);
+    public static final Experiment EXPERIMENT = new Experiment(
+            "backprop",
+            "4.7",
+            "forward and backward pass by hand vs autograd and finite differences",
+            Backprop::defaults,
+            Backprop::run);
 
     /** The hidden activation φ and its derivative φ'. */
     public enum Phi {
@@ -66,8 +70,8 @@ public final class Backprop {
     }
 
     /** What the forward pass stores for the backward pass; {@code j} = {@code loss} + {@code penalty}. */
-    public record Forward(NDArray x, NDArray y, NDArray z, NDArray h, NDArray o, NDArray loss, NDArray penalty,
-            NDArray j) {}
+    public record Forward(
+            NDArray x, NDArray y, NDArray z, NDArray h, NDArray o, NDArray loss, NDArray penalty, NDArray j) {}
 
     /** ∂J/∂W1 (hidden × inputs) and ∂J/∂W2 (outputs × hidden). */
     public record Grads(NDArray dW1, NDArray dW2) {}
@@ -80,8 +84,7 @@ public final class Backprop {
      * @param finiteDiffW1 against central differences, ∂J/∂W1 (float64 tiny net)
      * @param finiteDiffW2 against central differences, ∂J/∂W2 (float64 tiny net)
      */
-    public record Check(String phi, double autogradW1, double autogradW2, double finiteDiffW1,
-            double finiteDiffW2) {}
+    public record Check(String phi, double autogradW1, double autogradW2, double finiteDiffW1, double finiteDiffW2) {}
 
     /** The checks for every φ and the printed trace of one forward and backward pass. */
     public record Outcome(List<Check> rows, List<String> trace) implements ExperimentResult {
@@ -110,7 +113,11 @@ public final class Backprop {
         NDArray h = phi.apply(z);
         NDArray o = h.matMul(w2.transpose());
         int q = (int) o.getShape().get(1);
-        NDArray loss = o.logSoftmax(1).mul(y.oneHot(q, o.getDataType())).sum(new int[] {1}).neg().mean();
+        NDArray loss = o.logSoftmax(1)
+                .mul(y.oneHot(q, o.getDataType()))
+                .sum(new int[] {1})
+                .neg()
+                .mean();
         NDArray penalty = w1.square().sum().add(w2.square().sum()).mul(lambda / 2);
         return new Forward(x, y, z, h, o, loss, penalty, loss.add(penalty));
     }
@@ -134,7 +141,8 @@ public final class Backprop {
         try (GradientCollector gc = TorchRuntime.engine().newGradientCollector()) {
             NDArray o = phi.apply(x.matMul(w1.transpose())).matMul(w2.transpose());
             NDArray halfLambda = TorchRuntime.scalar(x, lambda / 2); // not mul(float): see TorchRuntime.scalar
-            NDArray j = Loss.softmaxCrossEntropyLoss().evaluate(new NDList(y), new NDList(o))
+            NDArray j = Loss.softmaxCrossEntropyLoss()
+                    .evaluate(new NDList(y), new NDList(o))
                     .add(w1.square().sum().add(w2.square().sum()).mul(halfLambda));
             gc.backward(j);
         }
@@ -142,8 +150,8 @@ public final class Backprop {
     }
 
     /** Central differences (J(w + ε) − J(w − ε)) / 2ε of every weight, in float64. */
-    public static Grads finiteDifferences(NDArray x, NDArray y, NDArray w1, NDArray w2, Phi phi, float lambda,
-            double eps) {
+    public static Grads finiteDifferences(
+            NDArray x, NDArray y, NDArray w1, NDArray w2, Phi phi, float lambda, double eps) {
         double[] a = w1.toDoubleArray();
         double[] b = w2.toDoubleArray();
         NDManager m = x.getManager();
@@ -158,7 +166,8 @@ public final class Backprop {
                 v[i] = keep + (s == 0 ? eps : -eps);
                 try (NDManager step = m.newSubManager()) {
                     js[s] = forward(x, y, step.create(a, w1.getShape()), step.create(b, w2.getShape()), phi, lambda)
-                            .j().getDouble();
+                            .j()
+                            .getDouble();
                 }
             }
             v[i] = keep;
@@ -170,7 +179,8 @@ public final class Backprop {
     /** ‖a − b‖_F / ‖b‖_F. */
     public static double relativeError(NDArray a, NDArray b) {
         NDArray d = b.toType(DataType.FLOAT64, false);
-        return a.toType(DataType.FLOAT64, false).sub(d).norm().getDouble() / d.norm().getDouble();
+        return a.toType(DataType.FLOAT64, false).sub(d).norm().getDouble()
+                / d.norm().getDouble();
     }
 
     /** The order of the computational graph with the shapes of this pass. */
@@ -218,16 +228,20 @@ public final class Backprop {
                     NDArray tw2 = s.randomNormal(0f, 1f, new Shape(3, 4), DataType.FLOAT64);
                     Grads tiny = backward(forward(tx, ty, tw1, tw2, phi, LAMBDA), tw1, tw2, phi, LAMBDA);
                     Grads fd = finiteDifferences(tx, ty, tw1, tw2, phi, LAMBDA, 1e-6);
-                    rows.add(new Check(phi.name().toLowerCase(), relativeError(ours.dW1(), ag.dW1()),
-                            relativeError(ours.dW2(), ag.dW2()), relativeError(tiny.dW1(), fd.dW1()),
+                    rows.add(new Check(
+                            phi.name().toLowerCase(),
+                            relativeError(ours.dW1(), ag.dW1()),
+                            relativeError(ours.dW2(), ag.dW2()),
+                            relativeError(tiny.dW1(), fd.dW1()),
                             relativeError(tiny.dW2(), fd.dW2())));
                 }
             }
         }
         trace.forEach(line -> System.out.println("  " + line));
-        rows.forEach(r -> System.out.printf("  %-7s relative error vs autograd: W1 %.2e, W2 %.2e; "
-                + "vs finite differences (float64): W1 %.2e, W2 %.2e%n", r.phi(), r.autogradW1(), r.autogradW2(),
-                r.finiteDiffW1(), r.finiteDiffW2()));
+        rows.forEach(r -> System.out.printf(
+                "  %-7s relative error vs autograd: W1 %.2e, W2 %.2e; "
+                        + "vs finite differences (float64): W1 %.2e, W2 %.2e%n",
+                r.phi(), r.autogradW1(), r.autogradW2(), r.finiteDiffW1(), r.finiteDiffW2()));
         return new Outcome(rows, trace);
     }
 

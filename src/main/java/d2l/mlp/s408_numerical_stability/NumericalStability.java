@@ -11,16 +11,16 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.loss.Loss;
+import d2l.mlp.data.InMemoryDataset;
 import d2l.mlp.experiment.Experiment;
 import d2l.mlp.experiment.Launcher;
-import d2l.mlp.reference.BookNumbers;
 import d2l.mlp.reference.BookCheck;
-import d2l.mlp.runtime.TorchRuntime;
-import d2l.mlp.report.Figure;
+import d2l.mlp.reference.BookNumbers;
 import d2l.mlp.report.ExperimentResult;
-import d2l.mlp.runtime.RunConfig;
-import d2l.mlp.data.InMemoryDataset;
+import d2l.mlp.report.Figure;
 import d2l.mlp.report.Plots;
+import d2l.mlp.runtime.RunConfig;
+import d2l.mlp.runtime.TorchRuntime;
 import d2l.mlp.scratch.Ops;
 import d2l.mlp.train.ScratchLearner;
 import java.util.ArrayList;
@@ -40,8 +40,11 @@ import org.knowm.xchart.XYChart;
 public final class NumericalStability {
 
     /** The experiment, as the CLI lists it. */
-    public static final Experiment EXPERIMENT = new Experiment("numerical-stability", "4.8",
-            "vanishing and exploding gradients, broken symmetry", NumericalStability::defaults,
+    public static final Experiment EXPERIMENT = new Experiment(
+            "numerical-stability",
+            "4.8",
+            "vanishing and exploding gradients, broken symmetry",
+            NumericalStability::defaults,
             NumericalStability::run);
 
     /** Hidden layers of the deep MLPs whose gradient norms are compared. */
@@ -67,9 +70,17 @@ public final class NumericalStability {
      *     initialization without dropout
      * @param symmetryDropout the same with dropout (p = 0.5) on the hidden layer
      */
-    public record Outcome(double[] x, double[] sigmoid, double[] sigmoidGrad, double[] sigmoidLayerNorms,
-            double[] reluLayerNorms, float[] first, float[] product, double[] symmetryPlain,
-            double[] symmetryDropout) implements ExperimentResult {
+    public record Outcome(
+            double[] x,
+            double[] sigmoid,
+            double[] sigmoidGrad,
+            double[] sigmoidLayerNorms,
+            double[] reluLayerNorms,
+            float[] first,
+            float[] product,
+            double[] symmetryPlain,
+            double[] symmetryDropout)
+            implements ExperimentResult {
 
         /** Largest |entry| of the product. */
         public double productMax() {
@@ -89,8 +100,15 @@ public final class NumericalStability {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("maxSigmoidGradient", maxSigmoidGrad());
             m.put("sigmoidGradientAtEnds", List.of(sigmoidGrad[0], sigmoidGrad[sigmoidGrad.length - 1]));
-            m.put("deepMlp", Map.of("hiddenLayers", DEPTH, "width", WIDTH,
-                    "init", "DJL default: He normal N(0, 2/fan_in), bias 0"));
+            m.put(
+                    "deepMlp",
+                    Map.of(
+                            "hiddenLayers",
+                            DEPTH,
+                            "width",
+                            WIDTH,
+                            "init",
+                            "DJL default: He normal N(0, 2/fan_in), bias 0"));
             m.put("sigmoidLayerGradNorms", sigmoidLayerNorms);
             m.put("reluLayerGradNorms", reluLayerNorms);
             m.put("firstMatrix", first);
@@ -103,7 +121,8 @@ public final class NumericalStability {
 
         @Override
         public List<BookCheck> checks() {
-            return List.of(BookNumbers.SIGMOID_GRAD_MAX.check(maxSigmoidGrad()),
+            return List.of(
+                    BookNumbers.SIGMOID_GRAD_MAX.check(maxSigmoidGrad()),
                     BookNumbers.EXPLODING_MAX.check(productMax()));
         }
 
@@ -114,17 +133,25 @@ public final class NumericalStability {
             Plots.line(sig, "gradient", x, sigmoidGrad);
             double[] layers = new double[DEPTH + 1];
             Arrays.setAll(layers, i -> i + 1);
-            XYChart norms = Plots.chart("gradient norm per layer at init (" + DEPTH + " hidden layers)",
-                    "layer (1 = input side)", "||dL/dW||", true);
+            XYChart norms = Plots.chart(
+                    "gradient norm per layer at init (" + DEPTH + " hidden layers)",
+                    "layer (1 = input side)",
+                    "||dL/dW||",
+                    true);
             Plots.line(norms, "sigmoid", layers, sigmoidLayerNorms);
             Plots.line(norms, "relu", layers, reluLayerNorms);
             double[] steps = new double[symmetryPlain.length];
             Arrays.setAll(steps, i -> i);
-            XYChart sym = Plots.chart("constant init: largest difference between hidden units", "SGD step",
-                    "max |W1[:, j] - W1[:, 0]|", false);
+            XYChart sym = Plots.chart(
+                    "constant init: largest difference between hidden units",
+                    "SGD step",
+                    "max |W1[:, j] - W1[:, 0]|",
+                    false);
             Plots.line(sym, "no dropout", steps, symmetryPlain);
             Plots.line(sym, "dropout 0.5", steps, symmetryDropout);
-            return List.of(Figure.of("sigmoid-gradient", sig), Figure.of("layer-gradient-norms", norms),
+            return List.of(
+                    Figure.of("sigmoid-gradient", sig),
+                    Figure.of("layer-gradient-norms", norms),
                     Figure.of("symmetry", sym));
         }
     }
@@ -149,17 +176,28 @@ public final class NumericalStability {
             float[][] product = exploding(m);
             double[] plain = symmetry(m, cfg.lr(), 0f);
             double[] dropout = symmetry(m, cfg.lr(), 0.5f);
-            Outcome o = new Outcome(Plots.values(x), Plots.values(y), Plots.values(x.getGradient()), norms[0],
-                    norms[1], product[0], product[1], plain, dropout);
-            System.out.printf("  max sigmoid gradient %.4f; at x = -8 and 7.9: %.2e, %.2e%n", o.maxSigmoidGrad(),
-                    o.sigmoidGrad()[0], o.sigmoidGrad()[o.sigmoidGrad().length - 1]);
-            System.out.printf("  gradient norm of the input layer / output layer: sigmoid %.2e, relu %.2e%n",
+            Outcome o = new Outcome(
+                    Plots.values(x),
+                    Plots.values(y),
+                    Plots.values(x.getGradient()),
+                    norms[0],
+                    norms[1],
+                    product[0],
+                    product[1],
+                    plain,
+                    dropout);
+            System.out.printf(
+                    "  max sigmoid gradient %.4f; at x = -8 and 7.9: %.2e, %.2e%n",
+                    o.maxSigmoidGrad(), o.sigmoidGrad()[0], o.sigmoidGrad()[o.sigmoidGrad().length - 1]);
+            System.out.printf(
+                    "  gradient norm of the input layer / output layer: sigmoid %.2e, relu %.2e%n",
                     norms[0][0] / norms[0][DEPTH], norms[1][0] / norms[1][DEPTH]);
             System.out.println("  a 4x4 N(0,1) matrix:\n" + matrix(o.first()));
             System.out.println("  after multiplying by " + PRODUCTS + " more:\n" + matrix(o.product()));
-            System.out.printf("  constant init, %d SGD steps: largest difference between hidden units %.3g "
-                    + "without dropout, %.3g with dropout 0.5%n", SYMMETRY_STEPS, plain[SYMMETRY_STEPS],
-                    dropout[SYMMETRY_STEPS]);
+            System.out.printf(
+                    "  constant init, %d SGD steps: largest difference between hidden units %.3g "
+                            + "without dropout, %.3g with dropout 0.5%n",
+                    SYMMETRY_STEPS, plain[SYMMETRY_STEPS], dropout[SYMMETRY_STEPS]);
             return o;
         }
     }
@@ -226,14 +264,19 @@ public final class NumericalStability {
      */
     static double[] symmetry(NDManager parent, double lr, float p) {
         try (NDManager m = parent.newSubManager()) {
-            List<NDArray> params = List.of(m.full(new Shape(16, 8), 0.1f), m.zeros(new Shape(8)),
-                    m.full(new Shape(8, 3), 0.1f), m.zeros(new Shape(3)));
+            List<NDArray> params = List.of(
+                    m.full(new Shape(16, 8), 0.1f),
+                    m.zeros(new Shape(8)),
+                    m.full(new Shape(8, 3), 0.1f),
+                    m.zeros(new Shape(3)));
             params.forEach(q -> q.setRequiresGradient(true));
-            UnaryOperator<NDArray> train = x -> Ops.dropoutLayer(
-                    Ops.relu(x.matMul(params.get(0)).add(params.get(1))), p).matMul(params.get(2)).add(params.get(3));
+            UnaryOperator<NDArray> train =
+                    x -> Ops.dropoutLayer(Ops.relu(x.matMul(params.get(0)).add(params.get(1))), p)
+                            .matMul(params.get(2))
+                            .add(params.get(3));
             ScratchLearner learner = new ScratchLearner(params, train, train, lr);
-            InMemoryDataset data = new InMemoryDataset(m.randomNormal(new Shape(64, 16)),
-                    m.randomInteger(0, 3, new Shape(64), DataType.INT64));
+            InMemoryDataset data = new InMemoryDataset(
+                    m.randomNormal(new Shape(64, 16)), m.randomInteger(0, 3, new Shape(64), DataType.INT64));
             NDList spread = new NDList();
             for (int t = 0; t <= SYMMETRY_STEPS; t++) {
                 if (t > 0) {

@@ -11,13 +11,13 @@ import ai.djl.training.initializer.XavierInitializer.FactorType;
 import ai.djl.training.initializer.XavierInitializer.RandomType;
 import d2l.mlp.experiment.Experiment;
 import d2l.mlp.experiment.Launcher;
-import d2l.mlp.reference.BookNumbers;
 import d2l.mlp.reference.BookCheck;
-import d2l.mlp.runtime.TorchRuntime;
-import d2l.mlp.report.Figure;
+import d2l.mlp.reference.BookNumbers;
 import d2l.mlp.report.ExperimentResult;
-import d2l.mlp.runtime.RunConfig;
+import d2l.mlp.report.Figure;
 import d2l.mlp.report.Plots;
+import d2l.mlp.runtime.RunConfig;
+import d2l.mlp.runtime.TorchRuntime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -38,8 +38,12 @@ import org.knowm.xchart.XYChart;
 public final class Xavier {
 
     /** The experiment, as the CLI lists it. */
-    public static final Experiment EXPERIMENT = new Experiment("xavier", "4.8",
-            "Xavier initialization: weight variance and activations through depth", Xavier::defaults, Xavier::run);
+    public static final Experiment EXPERIMENT = new Experiment(
+            "xavier",
+            "4.8",
+            "Xavier initialization: weight variance and activations through depth",
+            Xavier::defaults,
+            Xavier::run);
 
     /** Rows (n_out) of the sampled weight matrices. */
     public static final int OUT = 500;
@@ -74,7 +78,10 @@ public final class Xavier {
     public record Outcome(List<Sample> samples, Map<String, double[]> stackVariance) implements ExperimentResult {
 
         public Sample sample(String name) {
-            return samples.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+            return samples.stream()
+                    .filter(s -> s.name().equals(name))
+                    .findFirst()
+                    .orElseThrow();
         }
 
         @Override
@@ -90,18 +97,24 @@ public final class Xavier {
         @Override
         public List<BookCheck> checks() {
             return List.of(
-                    BookNumbers.XAVIER_UNIFORM_VAR_RATIO.check(sample("xavier uniform (UNIFORM, AVG, 3)").ratio()),
-                    BookNumbers.XAVIER_NORMAL_VAR_RATIO.check(sample("xavier normal (GAUSSIAN, AVG, 1)").ratio()));
+                    BookNumbers.XAVIER_UNIFORM_VAR_RATIO.check(
+                            sample("xavier uniform (UNIFORM, AVG, 3)").ratio()),
+                    BookNumbers.XAVIER_NORMAL_VAR_RATIO.check(
+                            sample("xavier normal (GAUSSIAN, AVG, 1)").ratio()));
         }
 
         @Override
         public List<Figure> figures() {
-            XYChart chart = Plots.chart("activation variance through " + DEPTH + " linear layers of width " + WIDTH,
-                    "layer", "log10 of the activation variance", false);
+            XYChart chart = Plots.chart(
+                    "activation variance through " + DEPTH + " linear layers of width " + WIDTH,
+                    "layer",
+                    "log10 of the activation variance",
+                    false);
             stackVariance.forEach((name, v) -> {
                 double[] layers = new double[v.length];
                 Arrays.setAll(layers, i -> i);
-                Plots.line(chart, name, layers, Arrays.stream(v).map(Math::log10).toArray());
+                Plots.line(
+                        chart, name, layers, Arrays.stream(v).map(Math::log10).toArray());
             });
             return List.of(Figure.of("activation-variance", chart));
         }
@@ -119,28 +132,47 @@ public final class Xavier {
         List<Sample> samples = new ArrayList<>();
         Map<String, double[]> stack = new LinkedHashMap<>();
         try (NDManager m = TorchRuntime.newManager(TorchRuntime.device(cfg.device()))) {
-            samples.add(sample(m, "djl default XavierInitializer()", new XavierInitializer(),
-                    "as documented: U(±√(3/(0.5·(n_in+n_out)))), Var = 2/(n_in+n_out)", 1 / avg));
-            samples.add(sample(m, "xavier uniform (UNIFORM, AVG, 3)",
+            samples.add(sample(
+                    m,
+                    "djl default XavierInitializer()",
+                    new XavierInitializer(),
+                    "as documented: U(±√(3/(0.5·(n_in+n_out)))), Var = 2/(n_in+n_out)",
+                    1 / avg));
+            samples.add(sample(
+                    m,
+                    "xavier uniform (UNIFORM, AVG, 3)",
                     new XavierInitializer(RandomType.UNIFORM, FactorType.AVG, 3),
-                    "U(±√(6/(n_in+n_out))), Var = 2/(n_in+n_out)", 1 / avg));
-            samples.add(sample(m, "xavier normal (GAUSSIAN, AVG, 1)",
+                    "U(±√(6/(n_in+n_out))), Var = 2/(n_in+n_out)",
+                    1 / avg));
+            samples.add(sample(
+                    m,
+                    "xavier normal (GAUSSIAN, AVG, 1)",
                     new XavierInitializer(RandomType.GAUSSIAN, FactorType.AVG, 1),
-                    "N(0, 2/(n_in+n_out))", 1 / avg));
-            samples.add(sample(m, "he normal (GAUSSIAN, IN, 2)",
-                    new XavierInitializer(RandomType.GAUSSIAN, FactorType.IN, 2), "N(0, 2/n_in)", 2.0 / IN));
-            samples.add(sample(m, "uniform fan-out (UNIFORM, OUT, 3)",
-                    new XavierInitializer(RandomType.UNIFORM, FactorType.OUT, 3), "U(±√(3/n_out)), Var = 1/n_out",
+                    "N(0, 2/(n_in+n_out))",
+                    1 / avg));
+            samples.add(sample(
+                    m,
+                    "he normal (GAUSSIAN, IN, 2)",
+                    new XavierInitializer(RandomType.GAUSSIAN, FactorType.IN, 2),
+                    "N(0, 2/n_in)",
+                    2.0 / IN));
+            samples.add(sample(
+                    m,
+                    "uniform fan-out (UNIFORM, OUT, 3)",
+                    new XavierInitializer(RandomType.UNIFORM, FactorType.OUT, 3),
+                    "U(±√(3/n_out)), Var = 1/n_out",
                     1.0 / OUT));
-            stack.put("xavier", stack(m, new XavierInitializer(RandomType.UNIFORM, FactorType.AVG, 3),
-                    cfg.batchSize()));
+            stack.put(
+                    "xavier", stack(m, new XavierInitializer(RandomType.UNIFORM, FactorType.AVG, 3), cfg.batchSize()));
             stack.put("N(0, 1)", stack(m, new NormalInitializer(1f), cfg.batchSize()));
             stack.put("N(0, 0.01^2)", stack(m, new NormalInitializer(0.01f), cfg.batchSize()));
         }
-        samples.forEach(s -> System.out.printf("  %-34s Var(W) %.4e, formula %s = %.4e, ratio %.4f%n", s.name(),
-                s.empirical(), s.formula(), s.expected(), s.ratio()));
-        stack.forEach((k, v) -> System.out.printf("  %-14s activation variance: input %.3g, layer 10 %.3g, "
-                + "layer %d %.3g%n", k, v[0], v[10], DEPTH, v[DEPTH]));
+        samples.forEach(s -> System.out.printf(
+                "  %-34s Var(W) %.4e, formula %s = %.4e, ratio %.4f%n",
+                s.name(), s.empirical(), s.formula(), s.expected(), s.ratio()));
+        stack.forEach((k, v) -> System.out.printf(
+                "  %-14s activation variance: input %.3g, layer 10 %.3g, " + "layer %d %.3g%n",
+                k, v[0], v[10], DEPTH, v[DEPTH]));
         return new Outcome(samples, stack);
     }
 
@@ -148,7 +180,8 @@ public final class Xavier {
     static Sample sample(NDManager parent, String name, Initializer init, String formula, double expected) {
         try (NDManager m = parent.newSubManager()) {
             NDArray w = init.initialize(m, new Shape(OUT, IN), DataType.FLOAT64);
-            return new Sample(name, formula, expected, variance(w), w.abs().max().getDouble());
+            return new Sample(
+                    name, formula, expected, variance(w), w.abs().max().getDouble());
         }
     }
 
@@ -162,7 +195,8 @@ public final class Xavier {
             NDArray h = m.randomNormal(0f, 1f, new Shape(n, WIDTH), DataType.FLOAT64);
             v[0] = variance(h);
             for (int l = 1; l <= DEPTH; l++) {
-                h = h.matMul(init.initialize(m, new Shape(WIDTH, WIDTH), DataType.FLOAT64).transpose());
+                h = h.matMul(init.initialize(m, new Shape(WIDTH, WIDTH), DataType.FLOAT64)
+                        .transpose());
                 v[l] = variance(h);
             }
             return v;

@@ -40,6 +40,7 @@ public final class CovariateShift {
     public static final int DISCRIMINATOR_SIDE = 5000;
     /** The discriminator's epochs and learning rate: a small rate, many passes, a last iterate with little noise. */
     public static final int DISCRIMINATOR_EPOCHS = 20;
+
     public static final double DISCRIMINATOR_LR = 0.03;
     static final int CLASSES = 10;
     static final int PIXELS = 784;
@@ -54,8 +55,8 @@ public final class CovariateShift {
      * @param targetAccuracy accuracy on the labelled target half
      * @param darkAccuracy accuracy on the darkest quarter of the labelled target half, where the source is thin
      */
-    public record Training(String name, List<EpochStats> history, double targetLoss, double targetAccuracy,
-            double darkAccuracy) {}
+    public record Training(
+            String name, List<EpochStats> history, double targetLoss, double targetAccuracy, double darkAccuracy) {}
 
     /**
      * What the covariate-shift run measured.
@@ -66,21 +67,36 @@ public final class CovariateShift {
      * @param trueBeta per source example, the true ratio q(x)/p(x) (mean 1)
      * @param discriminator the discriminator's training (accuracies on its own training data)
      */
-    public record Outcome(int sourceSize, double[] estimatedBeta, double[] rawBeta, double[] trueBeta,
-            List<EpochStats> discriminator, List<Training> trainings) {
+    public record Outcome(
+            int sourceSize,
+            double[] estimatedBeta,
+            double[] rawBeta,
+            double[] trueBeta,
+            List<EpochStats> discriminator,
+            List<Training> trainings) {
 
         public Training training(String name) {
-            return trainings.stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
+            return trainings.stream()
+                    .filter(t -> t.name().equals(name))
+                    .findFirst()
+                    .orElseThrow();
         }
 
         public Map<String, Object> metrics() {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("selection", String.format("keep with %s + (1 - %s) * sigmoid(%s * z), z = standardized brightness",
-                    FLOOR, FLOOR, STEEPNESS));
+            m.put(
+                    "selection",
+                    String.format(
+                            "keep with %s + (1 - %s) * sigmoid(%s * z), z = standardized brightness",
+                            FLOOR, FLOOR, STEEPNESS));
             m.put("sourceSize", sourceSize);
-            m.put("discriminatorTrainAccuracy", discriminator.get(discriminator.size() - 1).trainAcc());
+            m.put(
+                    "discriminatorTrainAccuracy",
+                    discriminator.get(discriminator.size() - 1).trainAcc());
             m.put("betaClip", CLIP);
-            m.put("betaClippedShare", Arrays.stream(rawBeta).filter(b -> b > CLIP).count() / (double) rawBeta.length);
+            m.put(
+                    "betaClippedShare",
+                    Arrays.stream(rawBeta).filter(b -> b > CLIP).count() / (double) rawBeta.length);
             m.put("logBetaCorrelation", correlation(log(rawBeta), log(trueBeta)));
             double[] probs = {0, 0.01, 0.1, 0.25, 0.5, 0.75, 0.9, 0.99, 1};
             m.put("quantileLevels", probs);
@@ -101,6 +117,7 @@ public final class CovariateShift {
 
     /** Names of the three trainings. */
     public static final String UNWEIGHTED = "unweighted";
+
     public static final String ESTIMATED = "estimated-beta";
     public static final String ORACLE = "true-beta";
 
@@ -121,8 +138,8 @@ public final class CovariateShift {
         long[] testOrder = InMemoryDataset.permutation(data.test().size(), rng);
         int half = testOrder.length / 2;
         InMemoryDataset unlabelled = flat(Subsets.rows(data.test(), Arrays.copyOfRange(testOrder, 0, half), manager));
-        InMemoryDataset evaluation = flat(Subsets.rows(data.test(),
-                Arrays.copyOfRange(testOrder, half, testOrder.length), manager));
+        InMemoryDataset evaluation =
+                flat(Subsets.rows(data.test(), Arrays.copyOfRange(testOrder, half, testOrder.length), manager));
 
         double[] trueBeta = new double[sourceRows.length];
         for (int i = 0; i < sourceRows.length; i++) {
@@ -138,20 +155,23 @@ public final class CovariateShift {
         double[] ones = new double[sourceRows.length];
         Arrays.fill(ones, 1);
         trainings.add(train(UNWEIGHTED, manager, source, ones, evaluation, evalBrightness, darkCut, cfg, device));
-        trainings.add(train(ESTIMATED, manager, source, estimatedBeta, evaluation, evalBrightness, darkCut, cfg,
-                device));
-        trainings.add(train(ORACLE, manager, source, normalized(trueBeta), evaluation, evalBrightness, darkCut, cfg,
-                device));
-        return new Outcome(sourceRows.length, estimatedBeta, rawBeta, normalized(trueBeta), discriminator,
-                trainings);
+        trainings.add(
+                train(ESTIMATED, manager, source, estimatedBeta, evaluation, evalBrightness, darkCut, cfg, device));
+        trainings.add(
+                train(ORACLE, manager, source, normalized(trueBeta), evaluation, evalBrightness, darkCut, cfg, device));
+        return new Outcome(sourceRows.length, estimatedBeta, rawBeta, normalized(trueBeta), discriminator, trainings);
     }
 
     /** Probability that a training image of this brightness enters the source. */
     static double[] selection(double[] brightness) {
         double mean = Arrays.stream(brightness).average().orElseThrow();
-        double sd = Math.sqrt(Arrays.stream(brightness).map(b -> (b - mean) * (b - mean)).average().orElseThrow());
+        double sd = Math.sqrt(Arrays.stream(brightness)
+                .map(b -> (b - mean) * (b - mean))
+                .average()
+                .orElseThrow());
         return Arrays.stream(brightness)
-                .map(b -> FLOOR + (1 - FLOOR) / (1 + Math.exp(-STEEPNESS * (b - mean) / sd))).toArray();
+                .map(b -> FLOOR + (1 - FLOOR) / (1 + Math.exp(-STEEPNESS * (b - mean) / sd)))
+                .toArray();
     }
 
     /**
@@ -159,15 +179,22 @@ public final class CovariateShift {
      * the difference of its two logits) trained on {@value #DISCRIMINATOR_SIDE} source rows (label 0) against as many
      * target rows (label 1). With equal numbers on both sides no size ratio enters.
      */
-    static double[] estimateBeta(NDManager manager, InMemoryDataset source, InMemoryDataset unlabelled,
-            RunConfig cfg, Device device, Random rng, List<EpochStats> history) {
+    static double[] estimateBeta(
+            NDManager manager,
+            InMemoryDataset source,
+            InMemoryDataset unlabelled,
+            RunConfig cfg,
+            Device device,
+            Random rng,
+            List<EpochStats> history) {
         int side = Math.min(DISCRIMINATOR_SIDE, Math.min(source.size(), unlabelled.size()));
         long[] pickSource = Arrays.copyOf(InMemoryDataset.permutation(source.size(), rng), side);
         long[] pickTarget = Arrays.copyOf(InMemoryDataset.permutation(unlabelled.size(), rng), side);
         long[] z = new long[2 * side];
         Arrays.fill(z, side, 2 * side, 1);
         try (NDManager scratch = manager.newSubManager()) {
-            NDArray x = Subsets.rows(source, pickSource, scratch).x()
+            NDArray x = Subsets.rows(source, pickSource, scratch)
+                    .x()
                     .concat(Subsets.rows(unlabelled, pickTarget, scratch).x(), 0);
             // Centred pixels: the raw ones share a large mean, whose direction makes SGD at the classifiers' rate
             // oscillate (the loss's curvature along it is about 784 × 0.3² times that of a centred pixel).
@@ -176,14 +203,15 @@ public final class CovariateShift {
             InMemoryDataset centredSource = new InMemoryDataset(source.x().sub(meanImage), source.y());
             centredSource.x().attach(scratch);
             TorchRuntime.seed(cfg.seed());
-            try (Model model = Model.newInstance("discriminator", device, TorchRuntime.engine().getEngineName())) {
+            try (Model model = Model.newInstance(
+                    "discriminator", device, TorchRuntime.engine().getEngineName())) {
                 model.setBlock(Subsets.softmaxRegression(2));
                 RunConfig settings = cfg.withEpochs(DISCRIMINATOR_EPOCHS).withLr(DISCRIMINATOR_LR);
                 try (Trainer trainer = model.newTrainer(ConciseLearner.classifierConfig(settings.lr(), device))) {
                     trainer.initialize(new Shape(1, PIXELS));
                     ConciseLearner learner = new ConciseLearner(trainer);
-                    history.addAll(ClassifierTraining.train("discriminator", learner,
-                            new FashionMnist.Data(mixed, mixed), settings));
+                    history.addAll(ClassifierTraining.train(
+                            "discriminator", learner, new FashionMnist.Data(mixed, mixed), settings));
                     float[] logits = Subsets.logits(learner, centredSource);
                     double[] beta = new double[source.size()];
                     for (int i = 0; i < beta.length; i++) {
@@ -196,21 +224,30 @@ public final class CovariateShift {
     }
 
     /** Softmax regression trained on {@code source} with per-example {@code weights}, measured on the target. */
-    static Training train(String name, NDManager manager, InMemoryDataset source, double[] weights,
-            InMemoryDataset evaluation, double[] evalBrightness, double darkCut, RunConfig cfg, Device device) {
+    static Training train(
+            String name,
+            NDManager manager,
+            InMemoryDataset source,
+            double[] weights,
+            InMemoryDataset evaluation,
+            double[] evalBrightness,
+            double darkCut,
+            RunConfig cfg,
+            Device device) {
         double[] ones = new double[evaluation.size()];
         Arrays.fill(ones, 1);
         try (NDManager scratch = manager.newSubManager()) {
             InMemoryDataset weighted = withWeights(source, weights, scratch);
             InMemoryDataset target = withWeights(evaluation, ones, scratch);
             TorchRuntime.seed(cfg.seed());
-            try (Model model = Model.newInstance(name, device, TorchRuntime.engine().getEngineName())) {
+            try (Model model =
+                    Model.newInstance(name, device, TorchRuntime.engine().getEngineName())) {
                 model.setBlock(Subsets.softmaxRegression(CLASSES));
                 try (Trainer trainer = model.newTrainer(ConciseLearner.classifierConfig(cfg.lr(), device))) {
                     trainer.initialize(new Shape(1, PIXELS));
                     Learner learner = new WeightedLearner(trainer, CLASSES);
-                    List<EpochStats> history = ClassifierTraining.train("covariate " + name, learner,
-                            new FashionMnist.Data(weighted, target), cfg);
+                    List<EpochStats> history = ClassifierTraining.train(
+                            "covariate " + name, learner, new FashionMnist.Data(weighted, target), cfg);
                     float[] logits = Subsets.logits(learner, target);
                     int[] labels = Subsets.labels(target);
                     int[] predicted = LabelShift.argMax(logits, CLASSES);
@@ -222,8 +259,12 @@ public final class CovariateShift {
                             right += predicted[i] == labels[i] ? 1 : 0;
                         }
                     }
-                    return new Training(name, history, meanCrossEntropy(logits, labels, CLASSES),
-                            LabelShift.accuracy(predicted, labels), right / (double) dark);
+                    return new Training(
+                            name,
+                            history,
+                            meanCrossEntropy(logits, labels, CLASSES),
+                            LabelShift.accuracy(predicted, labels),
+                            right / (double) dark);
                 }
             }
         }

@@ -26,8 +26,11 @@ import org.knowm.xchart.style.Styler;
 public final class DistributionShift {
 
     /** The experiment, as the CLI lists it. */
-    public static final Experiment EXPERIMENT = new Experiment("distribution-shift", "4.9",
-            "Label-shift and covariate-shift correction on Fashion-MNIST", DistributionShift::defaults,
+    public static final Experiment EXPERIMENT = new Experiment(
+            "distribution-shift",
+            "4.9",
+            "Label-shift and covariate-shift correction on Fashion-MNIST",
+            DistributionShift::defaults,
             DistributionShift::run);
 
     private DistributionShift() {}
@@ -56,16 +59,28 @@ public final class DistributionShift {
             q.put("true q(y)", labelShift.trueQ());
             q.put("estimated q(y)", labelShift.estimatedQ());
             Map<String, double[]> acc = new LinkedHashMap<>();
-            acc.put("all target", covariateShift.trainings().stream()
-                    .mapToDouble(CovariateShift.Training::targetAccuracy).toArray());
-            acc.put("darkest quarter", covariateShift.trainings().stream()
-                    .mapToDouble(CovariateShift.Training::darkAccuracy).toArray());
-            List<String> names = covariateShift.trainings().stream().map(CovariateShift.Training::name).toList();
+            acc.put(
+                    "all target",
+                    covariateShift.trainings().stream()
+                            .mapToDouble(CovariateShift.Training::targetAccuracy)
+                            .toArray());
+            acc.put(
+                    "darkest quarter",
+                    covariateShift.trainings().stream()
+                            .mapToDouble(CovariateShift.Training::darkAccuracy)
+                            .toArray());
+            List<String> names = covariateShift.trainings().stream()
+                    .map(CovariateShift.Training::name)
+                    .toList();
             var accuracy = Plots.bars("covariate shift: target accuracy", "training", "accuracy", names, acc);
             accuracy.getStyler().setYAxisMin(0.5);
             accuracy.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
-            var labels = Plots.bars("label shift: q(y) estimated from C q = mu", "class", "share of examples",
-                    FashionMnist.TEXT_LABELS, q);
+            var labels = Plots.bars(
+                    "label shift: q(y) estimated from C q = mu",
+                    "class",
+                    "share of examples",
+                    FashionMnist.TEXT_LABELS,
+                    q);
             labels.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
             return List.of(
                     Figure.of("label-shift-q", labels),
@@ -84,8 +99,12 @@ public final class DistributionShift {
             Map<String, double[]> series = new LinkedHashMap<>();
             series.put("estimated beta (clipped, mean 1)", histogram(covariateShift.estimatedBeta(), lo, hi));
             series.put("true beta", histogram(covariateShift.trueBeta(), lo, hi));
-            var chart = Plots.bars("covariate shift: importance weights of the source", "beta (bin's lower edge)",
-                    "share of source examples", labels, series);
+            var chart = Plots.bars(
+                    "covariate shift: importance weights of the source",
+                    "beta (bin's lower edge)",
+                    "share of source examples",
+                    labels,
+                    series);
             chart.getStyler().setOverlapped(true);
             return chart;
         }

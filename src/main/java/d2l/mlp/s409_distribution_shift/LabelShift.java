@@ -33,6 +33,7 @@ public final class LabelShift {
     public static final int BOOST = 5;
     /** Training examples held out as source validation, for the confusion matrix. */
     public static final int SOURCE_VALIDATION = 10_000;
+
     static final int CLASSES = 10;
 
     private LabelShift() {}
@@ -50,8 +51,16 @@ public final class LabelShift {
      * @param corrected target accuracy with outputs re-weighted by the estimated q(y)/p(y)
      * @param oracle target accuracy with outputs re-weighted by the true q(y)/p(y)
      */
-    public record Outcome(List<EpochStats> history, int targetSize, double[] sourceP, double[] trueQ,
-            double[] estimatedQ, double[] leastSquaresQ, double uncorrected, double corrected, double oracle) {
+    public record Outcome(
+            List<EpochStats> history,
+            int targetSize,
+            double[] sourceP,
+            double[] trueQ,
+            double[] estimatedQ,
+            double[] leastSquaresQ,
+            double uncorrected,
+            double corrected,
+            double oracle) {
 
         /** L1 distance between the estimated and the true q. */
         public double l1Error() {
@@ -60,7 +69,9 @@ public final class LabelShift {
 
         public Map<String, Object> metrics() {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("boostedClasses", BOOSTED.stream().map(FashionMnist.TEXT_LABELS::get).toList());
+            m.put(
+                    "boostedClasses",
+                    BOOSTED.stream().map(FashionMnist.TEXT_LABELS::get).toList());
             m.put("boost", BOOST);
             m.put("targetSize", targetSize);
             m.put("sourceValidationAccuracy", history.get(history.size() - 1).testAcc());
@@ -96,13 +107,14 @@ public final class LabelShift {
         InMemoryDataset target = Subsets.rows(data.test(), targetRows, manager);
 
         TorchRuntime.seed(cfg.seed());
-        try (Model model = Model.newInstance("label-shift", device, TorchRuntime.engine().getEngineName())) {
+        try (Model model =
+                Model.newInstance("label-shift", device, TorchRuntime.engine().getEngineName())) {
             model.setBlock(Subsets.softmaxRegression(CLASSES));
             try (Trainer trainer = model.newTrainer(ConciseLearner.classifierConfig(cfg.lr(), device))) {
                 trainer.initialize(new Shape(1, 28, 28));
                 ConciseLearner learner = new ConciseLearner(trainer);
-                List<EpochStats> history = ClassifierTraining.train("label-shift source", learner,
-                        new FashionMnist.Data(sourceTrain, sourceValid), cfg);
+                List<EpochStats> history = ClassifierTraining.train(
+                        "label-shift source", learner, new FashionMnist.Data(sourceTrain, sourceValid), cfg);
                 float[] validProbs = Subsets.probabilities(learner, sourceValid);
                 float[] targetProbs = Subsets.probabilities(learner, target);
                 int[] validLabels = Subsets.labels(sourceValid);
@@ -114,7 +126,13 @@ public final class LabelShift {
                 double[] mu = frequencies(argMax(targetProbs, CLASSES), CLASSES);
                 double[] q = onSimplex(LinearSystems.solve(c, mu));
                 double[] qLeastSquares = onSimplex(LinearSystems.leastSquares(c, mu));
-                return new Outcome(history, targetRows.length, p, trueQ, q, qLeastSquares,
+                return new Outcome(
+                        history,
+                        targetRows.length,
+                        p,
+                        trueQ,
+                        q,
+                        qLeastSquares,
                         accuracy(argMax(targetProbs, CLASSES), targetLabels),
                         accuracy(reweighted(targetProbs, ratio(q, p)), targetLabels),
                         accuracy(reweighted(targetProbs, ratio(trueQ, p)), targetLabels));

@@ -65,8 +65,8 @@ public final class LinearSystems {
         int rows = a.length;
         int n = a[0].length;
         if (b.length != rows || rows < n) {
-            throw new IllegalArgumentException("least squares needs m ≥ n and b of length m, got a " + rows + "×" + n
-                    + ", b of " + b.length);
+            throw new IllegalArgumentException(
+                    "least squares needs m ≥ n and b of length m, got a " + rows + "×" + n + ", b of " + b.length);
         }
         double[][] r = new double[rows][];
         for (int i = 0; i < rows; i++) {

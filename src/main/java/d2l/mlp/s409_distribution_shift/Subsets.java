@@ -67,6 +67,8 @@ final class Subsets {
 
     /** Softmax regression: flatten, one linear layer to {@code classes} outputs (softmax in the loss). */
     static SequentialBlock softmaxRegression(int classes) {
-        return new SequentialBlock().add(Blocks.batchFlattenBlock()).add(Linear.builder().setUnits(classes).build());
+        return new SequentialBlock()
+                .add(Blocks.batchFlattenBlock())
+                .add(Linear.builder().setUnits(classes).build());
     }
 }

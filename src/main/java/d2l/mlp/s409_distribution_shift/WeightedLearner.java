@@ -61,7 +61,8 @@ final class WeightedLearner implements Learner {
      * averaged over the batch. With all weights 1 it is DJL's softmax cross-entropy loss.
      */
     static NDArray weightedCrossEntropy(NDArray logits, NDArray labels, NDArray weights, int classes) {
-        NDArray picked = logits.logSoftmax(1).mul(labels.toType(DataType.INT64, false).oneHot(classes))
+        NDArray picked = logits.logSoftmax(1)
+                .mul(labels.toType(DataType.INT64, false).oneHot(classes))
                 .sum(new int[] {1});
         return picked.mul(weights).neg().mean();
     }

@@ -39,8 +39,26 @@ import tech.tablesaw.io.csv.CsvReadOptions;
 public record HouseData(List<String> columns, float[] features, float[] labels, int[] testIds) {
 
     /** pandas 1.x's default NA strings (without "None", see the class comment). */
-    static final String[] NA = {"", "#N/A", "#N/A N/A", "#NA", "-1.#IND", "-1.#QNAN", "-NaN", "-nan", "1.#IND",
-        "1.#QNAN", "<NA>", "N/A", "NA", "NULL", "NaN", "n/a", "nan", "null"};
+    static final String[] NA = {
+        "",
+        "#N/A",
+        "#N/A N/A",
+        "#NA",
+        "-1.#IND",
+        "-1.#QNAN",
+        "-NaN",
+        "-nan",
+        "1.#IND",
+        "1.#QNAN",
+        "<NA>",
+        "N/A",
+        "NA",
+        "NULL",
+        "NaN",
+        "n/a",
+        "nan",
+        "null"
+    };
 
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
@@ -58,8 +76,10 @@ public record HouseData(List<String> columns, float[] features, float[] labels, 
         Table test = csv(testFile);
         List<String> trainCols = train.columnNames();
         if (!trainCols.contains(LABEL)) {
-            throw new CorruptDataException(trainFile, "no '" + LABEL + "' column; a training file needs the price "
-                    + "to learn from (columns found: " + String.join(", ", trainCols) + ")");
+            throw new CorruptDataException(
+                    trainFile,
+                    "no '" + LABEL + "' column; a training file needs the price " + "to learn from (columns found: "
+                            + String.join(", ", trainCols) + ")");
         }
         requireId(trainFile, train);
         requireId(testFile, test);
@@ -69,15 +89,19 @@ public record HouseData(List<String> columns, float[] features, float[] labels, 
         List<String> testNames = new ArrayList<>(test.columnNames());
         testNames.remove(ID);
         if (!testNames.equals(names)) {
-            throw new CorruptDataException(testFile, "its feature columns differ from the training file's: test has "
-                    + testNames.size() + " " + testNames + ", train has " + names.size() + " " + names);
+            throw new CorruptDataException(
+                    testFile,
+                    "its feature columns differ from the training file's: test has " + testNames.size() + " "
+                            + testNames + ", train has " + names.size() + " " + names);
         }
         float[] labels = new float[train.rowCount()];
         double[] price = numbers(trainFile, train.stringColumn(LABEL), true);
         for (int i = 0; i < labels.length; i++) {
             if (!(price[i] > 0)) {
-                throw new CorruptDataException(trainFile, LABEL + " in data row " + (i + 1) + " is " + price[i]
-                        + "; prices must be > 0 (the metric takes their log)");
+                throw new CorruptDataException(
+                        trainFile,
+                        LABEL + " in data row " + (i + 1) + " is " + price[i]
+                                + "; prices must be > 0 (the metric takes their log)");
             }
             labels[i] = (float) price[i];
         }
@@ -97,12 +121,16 @@ public record HouseData(List<String> columns, float[] features, float[] labels, 
                 Path bad = numA ? testFile : trainFile;
                 StringColumn col = numA ? b : a;
                 int row = firstNonNumber(col);
-                throw new CorruptDataException(bad, "column '" + name + "' holds '" + col.get(row) + "' in data row "
-                        + (row + 1) + ", not a number, while the column is numeric in "
-                        + (numA ? trainFile : testFile).getFileName() + " (pandas would silently turn the whole "
-                        + "column into categories); fix or blank that cell");
+                throw new CorruptDataException(
+                        bad,
+                        "column '" + name + "' holds '" + col.get(row) + "' in data row "
+                                + (row + 1) + ", not a number, while the column is numeric in "
+                                + (numA ? trainFile : testFile).getFileName()
+                                + " (pandas would silently turn the whole "
+                                + "column into categories); fix or blank that cell");
             }
-            if (Boolean.TRUE.equals(numA) || Boolean.TRUE.equals(numB)
+            if (Boolean.TRUE.equals(numA)
+                    || Boolean.TRUE.equals(numB)
                     || numA == null && numB == null) { // all missing: pandas reads float64
                 DoubleColumn x = DoubleColumn.create(name, numbers(trainFile, a, false))
                         .append(DoubleColumn.create(name, numbers(testFile, b, false)));
@@ -131,7 +159,8 @@ public record HouseData(List<String> columns, float[] features, float[] labels, 
         }
         for (String name : names) {
             if (all.column(name) instanceof StringColumn s) {
-                Set<String> categories = new TreeSet<>(s.removeMissing().unique().asList());
+                Set<String> categories =
+                        new TreeSet<>(s.removeMissing().unique().asList());
                 for (String c : categories) {
                     columns.add(name + "_" + c);
                     float[] v = new float[rows];
@@ -171,8 +200,8 @@ public record HouseData(List<String> columns, float[] features, float[] labels, 
     public InMemoryDataset train(NDManager manager) {
         int d = columns.size();
         float[] x = java.util.Arrays.copyOf(features, trainRows() * d);
-        return new InMemoryDataset(manager.create(x, new Shape(trainRows(), d)),
-                manager.create(labels, new Shape(trainRows(), 1)));
+        return new InMemoryDataset(
+                manager.create(x, new Shape(trainRows(), d)), manager.create(labels, new Shape(trainRows(), 1)));
     }
 
     /** The test rows' features ({@code m × d}), in {@code manager}. */
@@ -192,10 +221,11 @@ public record HouseData(List<String> columns, float[] features, float[] labels, 
         }
         Table t;
         try {
-            t = Table.read().usingOptions(CsvReadOptions.builder(file.toFile())
-                    .columnTypes(name -> ColumnType.STRING)
-                    .missingValueIndicator(NA)
-                    .maxCharsPerColumn(1 << 16));
+            t = Table.read()
+                    .usingOptions(CsvReadOptions.builder(file.toFile())
+                            .columnTypes(name -> ColumnType.STRING)
+                            .missingValueIndicator(NA)
+                            .maxCharsPerColumn(1 << 16));
         } catch (RuntimeException e) {
             throw new CorruptDataException(file, "not a readable CSV file (" + firstLine(e) + ")");
         }
@@ -213,7 +243,9 @@ public record HouseData(List<String> columns, float[] features, float[] labels, 
         while (t.getMessage() == null && t.getCause() != null) {
             t = t.getCause();
         }
-        String msg = t.getMessage() == null ? t.toString() : t.getMessage().strip().lines().findFirst().orElse("");
+        String msg = t.getMessage() == null
+                ? t.toString()
+                : t.getMessage().strip().lines().findFirst().orElse("");
         if (msg.startsWith("Length of parsed input")) {
             msg = "a cell runs on for more than 65536 characters: an unclosed quote (\")?";
         }
@@ -222,8 +254,8 @@ public record HouseData(List<String> columns, float[] features, float[] labels, 
 
     private static void requireId(Path file, Table t) throws IOException {
         if (!t.columnNames().contains(ID)) {
-            throw new CorruptDataException(file, "no '" + ID + "' column (columns found: "
-                    + String.join(", ", t.columnNames()) + ")");
+            throw new CorruptDataException(
+                    file, "no '" + ID + "' column (columns found: " + String.join(", ", t.columnNames()) + ")");
         }
     }
 
@@ -262,12 +294,15 @@ public record HouseData(List<String> columns, float[] features, float[] labels, 
             } else if (NUMBER.matcher(c.get(i).trim()).matches()) {
                 v[i] = Double.parseDouble(c.get(i).trim());
                 if (Double.isInfinite(v[i])) {
-                    throw new CorruptDataException(file, "column '" + c.name() + "' holds '" + c.get(i)
-                            + "' in data row " + (i + 1) + ", a number too large for a double");
+                    throw new CorruptDataException(
+                            file,
+                            "column '" + c.name() + "' holds '" + c.get(i) + "' in data row " + (i + 1)
+                                    + ", a number too large for a double");
                 }
             } else {
-                throw new CorruptDataException(file, "column '" + c.name() + "' holds '" + c.get(i) + "' in data row "
-                        + (i + 1) + ", not a number");
+                throw new CorruptDataException(
+                        file,
+                        "column '" + c.name() + "' holds '" + c.get(i) + "' in data row " + (i + 1) + ", not a number");
             }
         }
         return v;

@@ -1,8 +1,8 @@
 package d2l.mlp.s410_kaggle_house;
 
 import d2l.mlp.reference.BookCheck;
-import d2l.mlp.report.Figure;
 import d2l.mlp.report.ExperimentResult;
+import d2l.mlp.report.Figure;
 import d2l.mlp.s410_kaggle_house.HouseTraining.Fit;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,8 +18,8 @@ import java.util.Map;
  * @param checks the book's numbers next to ours
  * @param figures fold 1's curves
  */
-public record HousePriceResult(List<Fit> folds, Fit full, int[] testIds, List<BookCheck> checks,
-        List<Figure> figures) implements ExperimentResult {
+public record HousePriceResult(List<Fit> folds, Fit full, int[] testIds, List<BookCheck> checks, List<Figure> figures)
+        implements ExperimentResult {
 
     public double averageTrain() {
         return folds.stream().mapToDouble(Fit::lastTrain).average().orElseThrow();

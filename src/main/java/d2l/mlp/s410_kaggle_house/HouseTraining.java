@@ -8,16 +8,16 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.Trainer;
-import d2l.mlp.train.SquaredLoss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
-import d2l.mlp.runtime.TorchRuntime;
-import d2l.mlp.runtime.RunConfig;
-import d2l.mlp.data.KFold;
 import d2l.mlp.data.InMemoryDataset;
+import d2l.mlp.data.KFold;
+import d2l.mlp.runtime.RunConfig;
+import d2l.mlp.runtime.TorchRuntime;
 import d2l.mlp.train.ConciseLearner;
 import d2l.mlp.train.EpochLoop;
 import d2l.mlp.train.MeanBatchLoss;
+import d2l.mlp.train.SquaredLoss;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +71,12 @@ public final class HouseTraining {
             p.attach(m);
             NDArray y = labels.duplicate();
             y.attach(m);
-            return Math.sqrt(p.clip(1f, Float.POSITIVE_INFINITY).log().sub(y.log()).square().mean().getFloat());
+            return Math.sqrt(p.clip(1f, Float.POSITIVE_INFINITY)
+                    .log()
+                    .sub(y.log())
+                    .square()
+                    .mean()
+                    .getFloat());
         }
     }
 
@@ -98,16 +103,25 @@ public final class HouseTraining {
      * @param valid validation set, or {@code null}
      * @param test test features to predict after training, or {@code null}
      */
-    public static Fit fit(String name, Recipe recipe, RunConfig cfg, InMemoryDataset train, InMemoryDataset valid,
-            NDArray test, Random shuffle) {
+    public static Fit fit(
+            String name,
+            Recipe recipe,
+            RunConfig cfg,
+            InMemoryDataset train,
+            InMemoryDataset valid,
+            NDArray test,
+            Random shuffle) {
         Device device = train.x().getDevice();
         try (NDManager m = train.x().getManager().newSubManager();
-                Model model = Model.newInstance("house", device, TorchRuntime.engine().getEngineName())) {
+                Model model =
+                        Model.newInstance("house", device, TorchRuntime.engine().getEngineName())) {
             // the target the network learns: the price, or its standardized log
             NDArray logY = train.y().log();
             logY.attach(m);
             float mu = recipe.logTarget() ? logY.mean().getFloat() : 0f;
-            float sigma = recipe.logTarget() ? (float) Math.sqrt(logY.sub(mu).square().mean().getFloat()) : 1f;
+            float sigma = recipe.logTarget()
+                    ? (float) Math.sqrt(logY.sub(mu).square().mean().getFloat())
+                    : 1f;
             NDArray target = recipe.logTarget() ? logY.sub(mu).div(sigma) : train.y();
             InMemoryDataset fitData = new InMemoryDataset(train.x(), target);
 
@@ -118,7 +132,8 @@ public final class HouseTraining {
                             .optWeightDecays(recipe.weightDecay())
                             .build())
                     .optDevices(new Device[] {device});
-            try (Trainer trainer = model.newTrainer(config); MeanBatchLoss lossMean = new MeanBatchLoss(m)) {
+            try (Trainer trainer = model.newTrainer(config);
+                    MeanBatchLoss lossMean = new MeanBatchLoss(m)) {
                 trainer.initialize(new Shape(1, train.x().getShape().get(1)));
                 ConciseLearner learner = new ConciseLearner(trainer, config, null);
                 double[] trainLs = new double[cfg.epochs()];
@@ -147,7 +162,8 @@ public final class HouseTraining {
                     try (NDManager t = test.getManager().newSubManager()) {
                         NDArray x = test.duplicate();
                         x.attach(t);
-                        testPreds = prices(learner, x, recipe.logTarget(), mu, sigma).toFloatArray();
+                        testPreds = prices(learner, x, recipe.logTarget(), mu, sigma)
+                                .toFloatArray();
                     }
                 }
                 return new Fit(trainLs, validLs, testPreds);
@@ -155,8 +171,8 @@ public final class HouseTraining {
         }
     }
 
-    private static double evaluate(ConciseLearner learner, InMemoryDataset data, boolean logTarget, float mu,
-            float sigma) {
+    private static double evaluate(
+            ConciseLearner learner, InMemoryDataset data, boolean logTarget, float mu, float sigma) {
         try (NDManager m = data.x().getManager().newSubManager()) {
             NDArray x = data.x().duplicate();
             x.attach(m);

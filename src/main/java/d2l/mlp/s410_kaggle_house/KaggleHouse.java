@@ -7,15 +7,15 @@ import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.initializer.UniformInitializer;
+import d2l.mlp.data.InMemoryDataset;
 import d2l.mlp.experiment.Experiment;
 import d2l.mlp.experiment.Launcher;
-import d2l.mlp.reference.BookNumbers;
 import d2l.mlp.reference.BookCheck;
-import d2l.mlp.runtime.TorchRuntime;
+import d2l.mlp.reference.BookNumbers;
 import d2l.mlp.report.Figure;
-import d2l.mlp.runtime.RunConfig;
-import d2l.mlp.data.InMemoryDataset;
 import d2l.mlp.report.Plots;
+import d2l.mlp.runtime.RunConfig;
+import d2l.mlp.runtime.TorchRuntime;
 import d2l.mlp.s410_kaggle_house.HouseTraining.Fit;
 import d2l.mlp.s410_kaggle_house.HouseTraining.Recipe;
 import java.io.IOException;
@@ -36,8 +36,12 @@ import org.knowm.xchart.XYChart;
 public final class KaggleHouse {
 
     /** The experiment, as the CLI lists it. */
-    public static final Experiment EXPERIMENT = new Experiment("kaggle-house", "4.10",
-            "House prices: linear model, 5-fold log rmse, submission.csv", KaggleHouse::defaults, KaggleHouse::run);
+    public static final Experiment EXPERIMENT = new Experiment(
+            "kaggle-house",
+            "4.10",
+            "House prices: linear model, 5-fold log rmse, submission.csv",
+            KaggleHouse::defaults,
+            KaggleHouse::run);
 
     /** Number of folds. */
     public static final int K = 5;
@@ -52,17 +56,26 @@ public final class KaggleHouse {
     /** The book's model for {@code d} features. */
     public static Recipe linear(int d) {
         UniformInitializer init = new UniformInitializer((float) (1 / Math.sqrt(d)));
-        return new Recipe(() -> {
-            SequentialBlock net = new SequentialBlock().add(Linear.builder().setUnits(1).build());
-            net.setInitializer(init, Parameter.Type.WEIGHT);
-            net.setInitializer(init, Parameter.Type.BIAS);
-            return net;
-        }, 0f, false);
+        return new Recipe(
+                () -> {
+                    SequentialBlock net = new SequentialBlock()
+                            .add(Linear.builder().setUnits(1).build());
+                    net.setInitializer(init, Parameter.Type.WEIGHT);
+                    net.setInitializer(init, Parameter.Type.BIAS);
+                    return net;
+                },
+                0f,
+                false);
     }
 
     public static HousePriceResult run(RunConfig cfg) throws IOException {
         HouseData data = HouseData.load(cfg.dataDir());
-        return protocol("kaggle-house", "linear model", linear(data.columns().size()), data, cfg,
+        return protocol(
+                "kaggle-house",
+                "linear model",
+                linear(data.columns().size()),
+                data,
+                cfg,
                 (folds, full) -> List.of(
                         BookNumbers.HOUSE_AVG_TRAIN.check(average(folds, Fit::lastTrain)),
                         BookNumbers.HOUSE_AVG_VALID.check(average(folds, Fit::lastValid)),
@@ -73,8 +86,14 @@ public final class KaggleHouse {
      * The section's protocol for {@code recipe}: k-fold cross-validation (per-fold and average log-rmse printed),
      * then training on all data and predicting the test houses (the result's {@code submission.csv}).
      */
-    public static HousePriceResult protocol(String name, String label, Recipe recipe, HouseData data, RunConfig cfg,
-            BiFunction<List<Fit>, Fit, List<BookCheck>> checks) throws IOException {
+    public static HousePriceResult protocol(
+            String name,
+            String label,
+            Recipe recipe,
+            HouseData data,
+            RunConfig cfg,
+            BiFunction<List<Fit>, Fit, List<BookCheck>> checks)
+            throws IOException {
         Device device = TorchRuntime.device(cfg.device());
         try (NDManager m = TorchRuntime.newManager(device);
                 TorchRuntime.ThreadScope one = TorchRuntime.singleThreaded(device)) {
@@ -82,20 +101,23 @@ public final class KaggleHouse {
             NDArray test = data.test(m);
             List<Fit> folds = HouseTraining.kFold(name, recipe, cfg, train, K);
             for (int i = 0; i < folds.size(); i++) {
-                System.out.printf("  %s fold %d: train log rmse %.6f, valid log rmse %.6f%n", label, i + 1,
-                        folds.get(i).lastTrain(), folds.get(i).lastValid());
+                System.out.printf(
+                        "  %s fold %d: train log rmse %.6f, valid log rmse %.6f%n",
+                        label, i + 1, folds.get(i).lastTrain(), folds.get(i).lastValid());
             }
-            System.out.printf("  %s %d-fold average: train log rmse %.6f, valid log rmse %.6f%n", label, K,
-                    average(folds, Fit::lastTrain), average(folds, Fit::lastValid));
-            Fit full = HouseTraining.fit(name + ", all training data", recipe, cfg, train, null, test,
-                    new Random(cfg.seed() + K));
+            System.out.printf(
+                    "  %s %d-fold average: train log rmse %.6f, valid log rmse %.6f%n",
+                    label, K, average(folds, Fit::lastTrain), average(folds, Fit::lastValid));
+            Fit full = HouseTraining.fit(
+                    name + ", all training data", recipe, cfg, train, null, test, new Random(cfg.seed() + K));
             System.out.printf("  %s on all training data: train log rmse %.6f%n", label, full.lastTrain());
-            double[] epochs = IntStream.rangeClosed(1, cfg.epochs()).asDoubleStream().toArray();
+            double[] epochs =
+                    IntStream.rangeClosed(1, cfg.epochs()).asDoubleStream().toArray();
             XYChart chart = Plots.chart("House prices, " + label + ", fold 1", "epoch", "log rmse", true);
             Plots.line(chart, "train", epochs, folds.get(0).trainLs());
             Plots.line(chart, "valid", epochs, folds.get(0).validLs());
-            return new HousePriceResult(folds, full, data.testIds(), checks.apply(folds, full),
-                    List.of(Figure.of("fold1", chart)));
+            return new HousePriceResult(
+                    folds, full, data.testIds(), checks.apply(folds, full), List.of(Figure.of("fold1", chart)));
         }
     }
 
@@ -106,7 +128,9 @@ public final class KaggleHouse {
         }
         StringBuilder csv = new StringBuilder("Id,SalePrice\n");
         for (int i = 0; i < ids.length; i++) {
-            csv.append(ids[i]).append(',').append(new BigDecimal(Float.toString(prices[i])).toPlainString())
+            csv.append(ids[i])
+                    .append(',')
+                    .append(new BigDecimal(Float.toString(prices[i])).toPlainString())
                     .append('\n');
         }
         return csv.toString();

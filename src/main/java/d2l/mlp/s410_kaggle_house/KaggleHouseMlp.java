@@ -22,8 +22,12 @@ import java.util.List;
 public final class KaggleHouseMlp {
 
     /** The experiment, as the CLI lists it. */
-    public static final Experiment EXPERIMENT = new Experiment("kaggle-house-mlp", "4.10+",
-            "House prices beyond the book: MLP on log price, 5-fold", KaggleHouseMlp::defaults, KaggleHouseMlp::run);
+    public static final Experiment EXPERIMENT = new Experiment(
+            "kaggle-house-mlp",
+            "4.10+",
+            "House prices beyond the book: MLP on log price, 5-fold",
+            KaggleHouseMlp::defaults,
+            KaggleHouseMlp::run);
 
     /** Hidden units. */
     public static final int HIDDEN = 64;
@@ -40,18 +44,26 @@ public final class KaggleHouseMlp {
     }
 
     public static Recipe mlp(int hidden, float dropout, float weightDecay) {
-        return new Recipe(() -> new SequentialBlock()
-                .add(Linear.builder().setUnits(hidden).build())
-                .add(Activation::relu)
-                .add(Dropout.builder().optRate(dropout).build())
-                .add(Linear.builder().setUnits(1).build()), weightDecay, true);
+        return new Recipe(
+                () -> new SequentialBlock()
+                        .add(Linear.builder().setUnits(hidden).build())
+                        .add(Activation::relu)
+                        .add(Dropout.builder().optRate(dropout).build())
+                        .add(Linear.builder().setUnits(1).build()),
+                weightDecay,
+                true);
     }
 
     public static HousePriceResult run(RunConfig cfg) throws IOException {
         HouseData data = HouseData.load(cfg.dataDir());
-        return KaggleHouse.protocol("kaggle-house-mlp", "MLP", mlp(HIDDEN, DROPOUT, WEIGHT_DECAY), data, cfg,
-                (folds, full) -> List.of(
-                        BookNumbers.HOUSE_MLP_VALID.check(KaggleHouse.average(folds, Fit::lastValid))));
+        return KaggleHouse.protocol(
+                "kaggle-house-mlp",
+                "MLP",
+                mlp(HIDDEN, DROPOUT, WEIGHT_DECAY),
+                data,
+                cfg,
+                (folds, full) ->
+                        List.of(BookNumbers.HOUSE_MLP_VALID.check(KaggleHouse.average(folds, Fit::lastValid))));
     }
 
     public static void main(String[] args) {

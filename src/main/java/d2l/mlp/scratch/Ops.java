@@ -43,8 +43,11 @@ public final class Ops {
         }
         // p and 1 − p as tensors made on x's device, not Number operands (see TorchRuntime.scalar). The scale goes
         // into the mask, which needs no gradient: x · (mask / (1 − p)).
-        NDArray mask = x.getManager().randomUniform(0f, 1f, x.getShape(), x.getDataType()).gt(TorchRuntime.scalar(x, p))
-                .toType(x.getDataType(), false).div(TorchRuntime.scalar(x, 1f - p));
+        NDArray mask = x.getManager()
+                .randomUniform(0f, 1f, x.getShape(), x.getDataType())
+                .gt(TorchRuntime.scalar(x, p))
+                .toType(x.getDataType(), false)
+                .div(TorchRuntime.scalar(x, 1f - p));
         return x.mul(mask);
     }
 }

@@ -5,11 +5,11 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
-import d2l.mlp.runtime.TorchRuntime;
 import d2l.mlp.data.InMemoryDataset;
+import d2l.mlp.runtime.TorchRuntime;
 import java.util.List;
-import java.util.function.BiFunction;
 import java.util.Random;
+import java.util.function.BiFunction;
 
 /**
  * Bias-free linear models {@code ŷ = x·w} trained side by side with minibatch SGD on the mean squared error
@@ -40,7 +40,9 @@ public final class BatchedLinearModels {
 
     /** The book's logging schedule: epoch 1 and every {@code every}-th epoch. */
     public static int[] firstAndEvery(int epochs, int every) {
-        return java.util.stream.IntStream.rangeClosed(1, epochs).filter(e -> e == 1 || e % every == 0).toArray();
+        return java.util.stream.IntStream.rangeClosed(1, epochs)
+                .filter(e -> e == 1 || e % every == 0)
+                .toArray();
     }
 
     /**
@@ -76,8 +78,8 @@ public final class BatchedLinearModels {
      * The largest training loss over all models (one read from the device), or the first model's that is not a
      * finite number, with that model named.
      */
-    private static EpochLoop.Measured worstTrainingLoss(NDManager root, InMemoryDataset train, NDArray w, int models,
-            BiFunction<Integer, Integer, String> label) {
+    private static EpochLoop.Measured worstTrainingLoss(
+            NDManager root, InMemoryDataset train, NDArray w, int models, BiFunction<Integer, Integer, String> label) {
         try (NDManager em = root.newSubManager()) {
             NDArray loss = mse(em, train.x(), train.y(), w);
             float worst = loss.max().getFloat();
@@ -113,8 +115,17 @@ public final class BatchedLinearModels {
      * @param logEpochs epochs after which every set in {@code evals} is evaluated
      * @param evals features (G, m, F) and labels (G, m) to log the loss on
      */
-    public static Trace train(String name, BiFunction<Integer, Integer, String> label, InMemoryDataset train,
-            NDArray w, NDArray mask, int epochs, int batchSize, float lr, Random shuffle, int[] logEpochs,
+    public static Trace train(
+            String name,
+            BiFunction<Integer, Integer, String> label,
+            InMemoryDataset train,
+            NDArray w,
+            NDArray mask,
+            int epochs,
+            int batchSize,
+            float lr,
+            Random shuffle,
+            int[] logEpochs,
             List<InMemoryDataset> evals) {
         long[] shape = train.x().getShape().getShape();
         int groups = (int) shape[0];
@@ -142,10 +153,14 @@ public final class BatchedLinearModels {
                         }
                     }
                     NDIndex pick = new NDIndex("{}", em.create(order));
-                    NDArray xe = train.x().reshape(groups * n, features).get(em, pick).reshape(groups, n, features);
+                    NDArray xe = train.x()
+                            .reshape(groups * n, features)
+                            .get(em, pick)
+                            .reshape(groups, n, features);
                     NDArray ye = train.y().reshape(groups * n).get(em, pick).reshape(groups, n, 1);
                     NDList xs = cuts.length == 0 ? new NDList(xe) : xe.split(cuts, 1);
-                    NDList xts = cuts.length == 0 ? new NDList(xe.transpose(0, 2, 1))
+                    NDList xts = cuts.length == 0
+                            ? new NDList(xe.transpose(0, 2, 1))
                             : xe.transpose(0, 2, 1).split(cuts, 2);
                     NDList ys = cuts.length == 0 ? new NDList(ye) : ye.split(cuts, 1);
                     for (int b = 0; b < xs.size(); b++) {
@@ -160,7 +175,8 @@ public final class BatchedLinearModels {
                 if (point[0] < logEpochs.length && logEpochs[point[0]] == epoch) {
                     for (int s = 0; s < evals.size(); s++) {
                         try (NDManager em = root.newSubManager()) {
-                            log.set(new NDIndex(point[0]).addIndices(s),
+                            log.set(
+                                    new NDIndex(point[0]).addIndices(s),
                                     mse(em, evals.get(s).x(), evals.get(s).y(), w));
                         }
                     }

@@ -1,16 +1,16 @@
 package d2l.mlp.train;
 
-import d2l.mlp.reference.BookNumbers;
-import d2l.mlp.reference.BookCheck;
-import d2l.mlp.report.Figure;
-import d2l.mlp.report.ExperimentResult;
 import d2l.mlp.data.InMemoryDataset;
+import d2l.mlp.reference.BookCheck;
+import d2l.mlp.reference.BookNumbers;
+import d2l.mlp.report.ExperimentResult;
+import d2l.mlp.report.Figure;
 import d2l.mlp.report.Plots;
 import java.util.LinkedHashMap;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.style.Styler;
 import java.util.List;
 import java.util.Map;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.style.Styler;
 
 /**
  * Outcome of a Fashion-MNIST classifier trained with {@link ClassifierTraining}.
@@ -26,12 +26,20 @@ public record ClassifierResult(List<EpochStats> history, List<BookCheck> checks,
      * The result of a Fashion-MNIST classifier: its history, the book's final loss, train and test accuracy next to
      * ours, the training curves ({@code training}) and the book's prediction grid ({@code predictions}).
      */
-    public static ClassifierResult of(String title, List<EpochStats> history, Learner learner, InMemoryDataset test,
-            BookNumbers.Value loss, BookNumbers.Value trainAcc, BookNumbers.Value testAcc) {
+    public static ClassifierResult of(
+            String title,
+            List<EpochStats> history,
+            Learner learner,
+            InMemoryDataset test,
+            BookNumbers.Value loss,
+            BookNumbers.Value trainAcc,
+            BookNumbers.Value testAcc) {
         EpochStats last = history.get(history.size() - 1);
-        return new ClassifierResult(history,
+        return new ClassifierResult(
+                history,
                 List.of(loss.check(last.trainLoss()), trainAcc.check(last.trainAcc()), testAcc.check(last.testAcc())),
-                List.of(Figure.of("training", historyChart(title, history)),
+                List.of(
+                        Figure.of("training", historyChart(title, history)),
                         Figure.of("predictions", Predictions.grid(learner, test, 2, 9))));
     }
 
@@ -55,9 +63,21 @@ public record ClassifierResult(List<EpochStats> history, List<BookCheck> checks,
         double[] epochs = history.stream().mapToDouble(EpochStats::epoch).toArray();
         XYChart chart = Plots.chart(title, "epoch", "", false);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
-        Plots.line(chart, "train loss", epochs, history.stream().mapToDouble(EpochStats::trainLoss).toArray());
-        Plots.line(chart, "train acc", epochs, history.stream().mapToDouble(EpochStats::trainAcc).toArray());
-        Plots.line(chart, "test acc", epochs, history.stream().mapToDouble(EpochStats::testAcc).toArray());
+        Plots.line(
+                chart,
+                "train loss",
+                epochs,
+                history.stream().mapToDouble(EpochStats::trainLoss).toArray());
+        Plots.line(
+                chart,
+                "train acc",
+                epochs,
+                history.stream().mapToDouble(EpochStats::trainAcc).toArray());
+        Plots.line(
+                chart,
+                "test acc",
+                epochs,
+                history.stream().mapToDouble(EpochStats::testAcc).toArray());
         return chart;
     }
 }

@@ -34,12 +34,13 @@ public final class ClassifierRuns {
      *
      * @param net a fresh, uninitialized network taking 28×28 images
      */
-    public static ClassifierResult concise(String name, String title, Supplier<Block> net, RunConfig cfg,
-            BookFinals book) throws IOException {
+    public static ClassifierResult concise(
+            String name, String title, Supplier<Block> net, RunConfig cfg, BookFinals book) throws IOException {
         TorchRuntime.seed(cfg.seed());
         Device device = TorchRuntime.device(cfg.device());
         try (NDManager m = TorchRuntime.newManager(device);
-                Model model = Model.newInstance(name, device, TorchRuntime.engine().getEngineName())) {
+                Model model =
+                        Model.newInstance(name, device, TorchRuntime.engine().getEngineName())) {
             FashionMnist.Data data = FashionMnist.load(m, cfg.dataDir());
             model.setBlock(net.get());
             DefaultTrainingConfig config = ConciseLearner.classifierConfig(cfg.lr(), device);
@@ -47,8 +48,8 @@ public final class ClassifierRuns {
                 trainer.initialize(new Shape(1, 28, 28));
                 ConciseLearner learner = new ConciseLearner(trainer, config, null);
                 List<EpochStats> history = ClassifierTraining.train(name, learner, data, cfg);
-                return ClassifierResult.of(title, history, learner, data.test(), book.loss(), book.trainAcc(),
-                        book.testAcc());
+                return ClassifierResult.of(
+                        title, history, learner, data.test(), book.loss(), book.trainAcc(), book.testAcc());
             }
         }
     }
@@ -60,18 +61,24 @@ public final class ClassifierRuns {
      * @param trainNet logits in training mode (e.g. with dropout)
      * @param evalNet logits in evaluation mode
      */
-    public static ClassifierResult scratch(String name, String title, RunConfig cfg,
-            Function<NDManager, List<NDArray>> init, BiFunction<List<NDArray>, NDArray, NDArray> trainNet,
-            BiFunction<List<NDArray>, NDArray, NDArray> evalNet, BookFinals book) throws IOException {
+    public static ClassifierResult scratch(
+            String name,
+            String title,
+            RunConfig cfg,
+            Function<NDManager, List<NDArray>> init,
+            BiFunction<List<NDArray>, NDArray, NDArray> trainNet,
+            BiFunction<List<NDArray>, NDArray, NDArray> evalNet,
+            BookFinals book)
+            throws IOException {
         TorchRuntime.seed(cfg.seed());
         try (NDManager m = TorchRuntime.newManager(TorchRuntime.device(cfg.device()))) {
             FashionMnist.Data data = FashionMnist.load(m, cfg.dataDir());
             List<NDArray> params = init.apply(m);
-            ScratchLearner learner = new ScratchLearner(params, x -> trainNet.apply(params, x),
-                    x -> evalNet.apply(params, x), cfg.lr());
+            ScratchLearner learner =
+                    new ScratchLearner(params, x -> trainNet.apply(params, x), x -> evalNet.apply(params, x), cfg.lr());
             List<EpochStats> history = ClassifierTraining.train(name, learner, data, cfg);
-            return ClassifierResult.of(title, history, learner, data.test(), book.loss(), book.trainAcc(),
-                    book.testAcc());
+            return ClassifierResult.of(
+                    title, history, learner, data.test(), book.loss(), book.trainAcc(), book.testAcc());
         }
     }
 }

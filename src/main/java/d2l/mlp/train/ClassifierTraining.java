@@ -4,10 +4,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import d2l.mlp.runtime.TorchRuntime;
-import d2l.mlp.runtime.RunConfig;
 import d2l.mlp.data.FashionMnist;
 import d2l.mlp.data.InMemoryDataset;
+import d2l.mlp.runtime.RunConfig;
+import d2l.mlp.runtime.TorchRuntime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,8 +40,15 @@ public final class ClassifierTraining {
      * @param extra more listeners, e.g. a {@link PhaseTimer}
      * @throws TrainingDivergedException when an epoch's loss is NaN or infinite
      */
-    public static List<EpochStats> train(String name, Learner learner, FashionMnist.Data data, int epochs,
-            int batchSize, double lr, long seed, EpochLoop.Listener... extra) {
+    public static List<EpochStats> train(
+            String name,
+            Learner learner,
+            FashionMnist.Data data,
+            int epochs,
+            int batchSize,
+            double lr,
+            long seed,
+            EpochLoop.Listener... extra) {
         Random shuffle = new Random(seed);
         int n = data.train().size();
         EpochLoop loop = new EpochLoop(name, epochs, lr)
@@ -66,12 +73,13 @@ public final class ClassifierTraining {
                 trainAcc = sums.accuracy(n);
             }
             double testAcc = Double.isFinite(loss)
-                    ? accuracy(learner, data.test(), Math.max(batchSize, EVAL_BATCH_SIZE)) : Double.NaN;
+                    ? accuracy(learner, data.test(), Math.max(batchSize, EVAL_BATCH_SIZE))
+                    : Double.NaN;
             return EpochLoop.Measured.of(loss, orderedMap("train acc", trainAcc, "test acc", testAcc));
         })) {
             Map<String, Double> v = end.measured().values();
-            history.add(new EpochStats(end.epoch(), end.measured().loss(), v.get("train acc"), v.get("test acc"),
-                    end.seconds()));
+            history.add(new EpochStats(
+                    end.epoch(), end.measured().loss(), v.get("train acc"), v.get("test acc"), end.seconds()));
         }
         return history;
     }

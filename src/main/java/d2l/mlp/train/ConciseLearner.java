@@ -1,19 +1,19 @@
 package d2l.mlp.train;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
-import ai.djl.Device;
-import ai.djl.nn.Parameter;
-import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.TrainingConfig;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.pytorch.engine.PtNDArray;
-import ai.djl.pytorch.jni.JniUtils;
 import java.util.List;
 
 /** A DJL {@link Trainer} (model, loss and optimizer from its training config) seen as a {@link Learner}. */
@@ -77,7 +77,9 @@ public final class ConciseLearner implements Learner {
         if (backwardSeed == null) {
             backwardSeed = trainer.getManager().ones(new Shape(), l.getDataType());
         }
-        if (l instanceof PtNDArray loss && l.getShape().isScalar() && l.getDataType() == backwardSeed.getDataType()
+        if (l instanceof PtNDArray loss
+                && l.getShape().isScalar()
+                && l.getDataType() == backwardSeed.getDataType()
                 && l.getDevice().equals(backwardSeed.getDevice())) {
             JniUtils.backward(loss, (PtNDArray) backwardSeed, false, false);
         } else {
@@ -92,7 +94,8 @@ public final class ConciseLearner implements Learner {
         }
         if (trainable == null) {
             trainable = trainer.getModel().getBlock().getParameters().values().stream()
-                    .filter(Parameter::requiresGradient).toList();
+                    .filter(Parameter::requiresGradient)
+                    .toList();
         }
         for (Parameter p : trainable) {
             NDArray weight = p.getArray();

@@ -35,8 +35,12 @@ public final class EpochListeners {
         return new EpochLoop.Listener() {
             @Override
             public void epochEnded(EpochLoop loop, EpochLoop.EpochEnd end) {
-                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%s epoch %d: loss %.4f",
-                        loop.name(), end.epoch(), end.measured().loss()));
+                StringBuilder line = new StringBuilder(String.format(
+                        Locale.ROOT,
+                        "%s epoch %d: loss %.4f",
+                        loop.name(),
+                        end.epoch(),
+                        end.measured().loss()));
                 for (Map.Entry<String, Double> v : end.measured().values().entrySet()) {
                     line.append(String.format(Locale.ROOT, ", %s %.4f", v.getKey(), v.getValue()));
                 }

@@ -42,8 +42,12 @@ public final class ParameterGroups extends Optimizer {
         if (weights.isEmpty()) {
             throw new IllegalArgumentException("block " + block + " has no weight parameter to decay");
         }
-        return new ParameterGroups(weights,
-                Optimizer.sgd().setLearningRateTracker(Tracker.fixed(lr)).optWeightDecays(wd).build(),
+        return new ParameterGroups(
+                weights,
+                Optimizer.sgd()
+                        .setLearningRateTracker(Tracker.fixed(lr))
+                        .optWeightDecays(wd)
+                        .build(),
                 Optimizer.sgd().setLearningRateTracker(Tracker.fixed(lr)).build());
     }
 

@@ -33,12 +33,14 @@ public final class Predictions {
         try (NDManager m = test.x().getManager().newSubManager()) {
             NDArray x = test.x().get(m, new NDIndex().addSliceDim(0, n));
             pixels = x.toFloatArray();
-            truth = test.y().get(m, new NDIndex().addSliceDim(0, n)).toType(ai.djl.ndarray.types.DataType.INT64,
-                    false).toLongArray();
+            truth = test.y()
+                    .get(m, new NDIndex().addSliceDim(0, n))
+                    .toType(ai.djl.ndarray.types.DataType.INT64, false)
+                    .toLongArray();
             predicted = learner.predict(x).argMax(1).toLongArray();
         }
-        BufferedImage img = new BufferedImage(cols * (CELL + GAP) + GAP, rows * (CELL + TEXT + GAP) + GAP,
-                BufferedImage.TYPE_INT_RGB);
+        BufferedImage img = new BufferedImage(
+                cols * (CELL + GAP) + GAP, rows * (CELL + TEXT + GAP) + GAP, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setColor(Color.WHITE);

@@ -28,8 +28,8 @@ public final class ScratchLearner implements Learner {
      * @param evalForward forward pass in evaluation mode
      * @param lr learning rate of the SGD step
      */
-    public ScratchLearner(List<NDArray> params, UnaryOperator<NDArray> trainForward,
-            UnaryOperator<NDArray> evalForward, double lr) {
+    public ScratchLearner(
+            List<NDArray> params, UnaryOperator<NDArray> trainForward, UnaryOperator<NDArray> evalForward, double lr) {
         this.params = params;
         this.trainForward = trainForward;
         this.evalForward = evalForward;

@@ -35,7 +35,8 @@ public final class SquaredLoss extends Loss {
     @Override
     public NDArray evaluate(NDList labels, NDList predictions) {
         NDArray pred = predictions.singletonOrThrow();
-        NDArray squares = labels.singletonOrThrow().reshape(pred.getShape()).sub(pred).square();
+        NDArray squares =
+                labels.singletonOrThrow().reshape(pred.getShape()).sub(pred).square();
         return (halved ? squares.div(TorchRuntime.scalar(squares, 2f)) : squares).mean();
     }
 }

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
  */
 class DependencyRulesTest {
 
-    private static final Pattern IMPORT = Pattern.compile("^import (?:static )?(d2l\\.mlp(?:\\.[a-z0-9_]+)*)\\.[A-Z]",
-            Pattern.MULTILINE);
+    private static final Pattern IMPORT =
+            Pattern.compile("^import (?:static )?(d2l\\.mlp(?:\\.[a-z0-9_]+)*)\\.[A-Z]", Pattern.MULTILINE);
 
     /** Package → the project packages it imports from. */
     static Map<String, Set<String>> graph(Path sources) throws IOException {
@@ -57,8 +57,8 @@ class DependencyRulesTest {
         return List.of();
     }
 
-    private static List<String> visit(Map<String, Set<String>> g, String node, Map<String, Integer> state,
-            List<String> stack) {
+    private static List<String> visit(
+            Map<String, Set<String>> g, String node, Map<String, Integer> state, List<String> stack) {
         Integer s = state.get(node);
         if (s != null && s == 2) {
             return List.of();
@@ -95,7 +95,8 @@ class DependencyRulesTest {
         List<String> wrong = new ArrayList<>();
         graph(Path.of("src/main/java")).forEach((pkg, deps) -> {
             if (isSection(pkg)) {
-                deps.stream().filter(d -> d.equals("d2l.mlp.cli") || d.equals("d2l.mlp") || isSection(d))
+                deps.stream()
+                        .filter(d -> d.equals("d2l.mlp.cli") || d.equals("d2l.mlp") || isSection(d))
                         .forEach(d -> wrong.add(pkg + " -> " + d));
             }
         });
@@ -105,8 +106,10 @@ class DependencyRulesTest {
     @Test
     void sectionPackagesSortInTheBooksOrder() throws IOException {
         List<String> sections = graph(Path.of("src/main/java")).keySet().stream()
-                .filter(DependencyRulesTest::isSection).toList(); // a TreeMap: sorted by name
-        List<Integer> numbers = sections.stream().map(s -> Integer.parseInt(s.substring(9, 12))).toList();
+                .filter(DependencyRulesTest::isSection)
+                .toList(); // a TreeMap: sorted by name
+        List<Integer> numbers =
+                sections.stream().map(s -> Integer.parseInt(s.substring(9, 12))).toList();
         assertEquals(numbers.stream().sorted().toList(), numbers, sections.toString());
         assertTrue(sections.size() >= 9, sections.toString());
     }

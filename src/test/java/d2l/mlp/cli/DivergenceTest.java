@@ -78,8 +78,8 @@ class DivergenceTest {
         System.setErr(new PrintStream(errors, true));
         int status;
         try {
-            List<String> args = new java.util.ArrayList<>(List.of("run", experiment, "--lr", lr, "--out",
-                    out.toString()));
+            List<String> args =
+                    new java.util.ArrayList<>(List.of("run", experiment, "--lr", lr, "--out", out.toString()));
             args.addAll(List.of(more));
             status = Main.execute(args.toArray(String[]::new));
         } finally {
@@ -91,12 +91,14 @@ class DivergenceTest {
         assertTrue(err.contains(experiment), "names the experiment: " + err);
         assertTrue(err.matches("(?s).*\\bepoch \\d+.*"), "names the epoch: " + err);
         double rate = Double.parseDouble(lr);
-        assertTrue(err.contains(lr) || err.contains(Double.toString(rate))
-                || err.contains(String.format("%g", rate)), "names the learning rate " + lr + ": " + err);
+        assertTrue(
+                err.contains(lr) || err.contains(Double.toString(rate)) || err.contains(String.format("%g", rate)),
+                "names the learning rate " + lr + ": " + err);
         assertFalse(err.contains("\tat "), "no stack trace: " + err);
         assertFalse(Files.exists(out.resolve(experiment)), "nothing written for " + experiment);
         try (Stream<Path> left = Files.list(out)) {
-            List<String> names = left.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".d2l"))
+            List<String> names = left.map(p -> p.getFileName().toString())
+                    .filter(n -> !n.startsWith(".d2l"))
                     .toList();
             assertEquals(List.of(), names, "no staging folder, no summary");
         }

@@ -21,7 +21,8 @@ class GoldenCheckTest {
     Path tmp;
 
     private static JsonObject committed(String name) throws IOException {
-        return JsonParser.parseString(Files.readString(Path.of("results", name, "metrics.json"))).getAsJsonObject();
+        return JsonParser.parseString(Files.readString(Path.of("results", name, "metrics.json")))
+                .getAsJsonObject();
     }
 
     @Test
@@ -45,10 +46,15 @@ class GoldenCheckTest {
         JsonObject golden = committed("weight-decay-scratch");
         JsonObject doctored = golden.deepCopy();
         doctored.getAsJsonObject("config").remove("seed");
-        doctored.getAsJsonObject("metrics").getAsJsonObject("lambda=0.0").getAsJsonArray("trainLoss").remove(0);
+        doctored.getAsJsonObject("metrics")
+                .getAsJsonObject("lambda=0.0")
+                .getAsJsonArray("trainLoss")
+                .remove(0);
         doctored.addProperty("title", "another title"); // texts are not results
         doctored.addProperty("note", "a new text field");
-        List<String> paths = GoldenCheck.compare(golden, doctored).stream().map(GoldenCheck.Drift::path).toList();
+        List<String> paths = GoldenCheck.compare(golden, doctored).stream()
+                .map(GoldenCheck.Drift::path)
+                .toList();
         assertEquals(List.of("config.seed", "metrics.lambda=0.0.trainLoss"), paths);
     }
 
@@ -68,13 +74,18 @@ class GoldenCheckTest {
         JsonObject golden = committed("activations");
         String key = golden.getAsJsonObject("metrics").keySet().stream()
                 .filter(k -> golden.getAsJsonObject("metrics").get(k).isJsonPrimitive()
-                        && golden.getAsJsonObject("metrics").get(k).getAsJsonPrimitive().isNumber())
-                .findFirst().orElseThrow();
+                        && golden.getAsJsonObject("metrics")
+                                .get(k)
+                                .getAsJsonPrimitive()
+                                .isNumber())
+                .findFirst()
+                .orElseThrow();
         double value = golden.getAsJsonObject("metrics").get(key).getAsDouble();
         golden.getAsJsonObject("metrics").addProperty(key, value + 1);
         Files.writeString(results.resolve("metrics.json"), golden.toString());
         List<GoldenCheck.Outcome> outcomes = GoldenCheck.check(List.of("activations"), tmp.resolve("results"));
-        List<String> paths = outcomes.get(0).drifts().stream().map(GoldenCheck.Drift::path).toList();
+        List<String> paths =
+                outcomes.get(0).drifts().stream().map(GoldenCheck.Drift::path).toList();
         assertTrue(paths.contains("metrics." + key), paths.toString());
     }
 }

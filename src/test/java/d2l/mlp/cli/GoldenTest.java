@@ -23,7 +23,8 @@ class GoldenTest {
     void everyCommittedResultIsReproducedExactly() throws IOException {
         Path results = Path.of("results");
         List<String> names = Chapter.names().stream()
-                .filter(n -> Files.exists(results.resolve(n).resolve("metrics.json"))).toList();
+                .filter(n -> Files.exists(results.resolve(n).resolve("metrics.json")))
+                .toList();
         assertTrue(names.size() > 10, "committed results found: " + names);
         for (GoldenCheck.Outcome o : GoldenCheck.check(names, results)) {
             assertEquals(List.of(), o.drifts(), o.experiment() + " drifted");

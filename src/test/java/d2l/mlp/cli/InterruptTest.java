@@ -27,12 +27,22 @@ class InterruptTest {
     void aTerminatedRunNamesTheExperimentAndLeavesNothingPartial() throws Exception {
         Path out = tmp.resolve("out");
         Path stderr = tmp.resolve("stderr.txt");
-        Process cli = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "-Dai.djl.offline=true", Main.class.getName(),
-                "run", "mlp-scratch", "--epochs", "3", "--out", out.toString())
-                .redirectError(stderr.toFile()).start();
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(cli.getInputStream(),
-                StandardCharsets.UTF_8))) {
+        Process cli = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "-Dai.djl.offline=true",
+                        Main.class.getName(),
+                        "run",
+                        "mlp-scratch",
+                        "--epochs",
+                        "3",
+                        "--out",
+                        out.toString())
+                .redirectError(stderr.toFile())
+                .start();
+        try (BufferedReader lines =
+                new BufferedReader(new InputStreamReader(cli.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = lines.readLine()) != null && !line.startsWith("== mlp-scratch")) {
                 // wait until the experiment has started
@@ -48,7 +58,8 @@ class InterruptTest {
         assertFalse(Files.exists(out.resolve("mlp-scratch")));
         try (Stream<Path> left = Files.list(out)) {
             List<String> names = left.map(p -> p.getFileName().toString()).toList();
-            assertTrue(names.stream().noneMatch(n -> n.startsWith(".staging-") || n.equals("README.md")),
+            assertTrue(
+                    names.stream().noneMatch(n -> n.startsWith(".staging-") || n.equals("README.md")),
                     names.toString());
         }
     }

@@ -51,7 +51,8 @@ class MainTest {
 
     @Test
     void gpuWithoutAGpuIsAClearError() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(d2l.mlp.runtime.TorchRuntime.engine().getGpuCount() == 0);
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                d2l.mlp.runtime.TorchRuntime.engine().getGpuCount() == 0);
         assertUsageError("sees 0 GPU", "run", "activations", "--device", "gpu", "--out", tmp.toString());
         assertFalse(Files.exists(tmp.resolve("activations")), "nothing is written before the device is known");
     }
@@ -105,8 +106,8 @@ class MainTest {
     @Test
     void aBatchLargerThanTheDataSetRunsAsOneBatch() throws Exception {
         // weight decay trains on 20 examples; 1000 makes every step one full-batch step
-        Object[] r = run("run", "weight-decay-scratch", "--batch-size", "1000", "--epochs", "3", "--out",
-                tmp.toString());
+        Object[] r =
+                run("run", "weight-decay-scratch", "--batch-size", "1000", "--epochs", "3", "--out", tmp.toString());
         assertEquals(0, r[0], (String) r[1]);
         String json = Files.readString(tmp.resolve("weight-decay-scratch/metrics.json"));
         assertTrue(json.contains("\"batchSize\": 1000"), json);

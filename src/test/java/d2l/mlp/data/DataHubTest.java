@@ -57,8 +57,11 @@ class DataHubTest {
     }
 
     private DataHub.Entry entry(String path, String sha1) {
-        return new DataHub.Entry("house", "data.csv",
-                URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path), sha1);
+        return new DataHub.Entry(
+                "house",
+                "data.csv",
+                URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path),
+                sha1);
     }
 
     private static List<String> names(Path dir) throws IOException {
@@ -92,7 +95,8 @@ class DataHubTest {
     void aWrongChecksumKeepsNothingAndSaysExpectedAndActual() {
         Path cache = tmp.resolve("cache");
         String wrong = "0".repeat(40);
-        IOException e = assertThrows(DataHub.ChecksumMismatchException.class,
+        IOException e = assertThrows(
+                DataHub.ChecksumMismatchException.class,
                 () -> DataHub.file(entry("/data.csv", wrong), List.of(cache), cache));
         assertTrue(e.getMessage().contains("expected " + wrong), e.getMessage());
         assertTrue(e.getMessage().contains("SHA-1 " + BODY_SHA1), e.getMessage());
@@ -123,22 +127,27 @@ class DataHubTest {
         Path user = Files.createDirectories(tmp.resolve("user"));
         Path cache = tmp.resolve("cache");
         Files.write(user.resolve("data.csv"), BODY);
-        assertEquals(user.resolve("data.csv"),
-                DataHub.file(entry("/data.csv", BODY_SHA1), List.of(user, cache), cache));
+        assertEquals(
+                user.resolve("data.csv"), DataHub.file(entry("/data.csv", BODY_SHA1), List.of(user, cache), cache));
         assertEquals(0, requests.get());
         Files.writeString(user.resolve("data.csv"), "tampered");
-        IOException e = assertThrows(CorruptDataException.class,
+        IOException e = assertThrows(
+                CorruptDataException.class,
                 () -> DataHub.file(entry("/data.csv", BODY_SHA1), List.of(user, cache), cache));
-        assertTrue(e.getMessage().contains("expected " + BODY_SHA1) && e.getMessage().contains("SHA-1 is "),
+        assertTrue(
+                e.getMessage().contains("expected " + BODY_SHA1)
+                        && e.getMessage().contains("SHA-1 is "),
                 e.getMessage());
     }
 
     @Test
     void aFailedDownloadListsWhereItLookedAndHowToFixIt() {
         Path cache = tmp.resolve("cache");
-        IOException e = assertThrows(IOException.class,
+        IOException e = assertThrows(
+                IOException.class,
                 () -> DataHub.file(entry("/missing.csv", BODY_SHA1), List.of(tmp.resolve("user"), cache), cache));
-        assertTrue(e.getMessage().contains(tmp.resolve("user").resolve("data.csv").toString()), e.getMessage());
+        assertTrue(
+                e.getMessage().contains(tmp.resolve("user").resolve("data.csv").toString()), e.getMessage());
         assertTrue(e.getMessage().contains("--data-dir"), e.getMessage());
         assertEquals(List.of(), assertDoesNotThrowNames(cache));
     }
@@ -147,8 +156,8 @@ class DataHubTest {
     void unknownNamesAreRejectedAndTheBooksFilesAreRegistered() {
         assertThrows(IllegalArgumentException.class, () -> DataHub.entry("nope"));
         DataHub.Entry train = DataHub.entry("kaggle_house_train");
-        assertEquals(URI.create("http://d2l-data.s3-accelerate.amazonaws.com/kaggle_house_pred_train.csv"),
-                train.url());
+        assertEquals(
+                URI.create("http://d2l-data.s3-accelerate.amazonaws.com/kaggle_house_pred_train.csv"), train.url());
         assertEquals("585e9cc93e70b39160e7921475f9bcd7d31219ce", train.sha1());
     }
 }

@@ -30,8 +30,7 @@ class FashionMnistTest {
     private static final Path DEBIAN = FashionMnist.DEBIAN_DIR;
 
     /** Serves the files of {@code dir} on loopback, passing each body through {@code mangle}. */
-    private static HttpServer serve(Path dir, UnaryOperator<byte[]> mangle, AtomicInteger requests)
-            throws IOException {
+    private static HttpServer serve(Path dir, UnaryOperator<byte[]> mangle, AtomicInteger requests) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
             requests.incrementAndGet();
@@ -61,7 +60,9 @@ class FashionMnistTest {
             FashionMnist.Data data = FashionMnist.loadFrom(m, DEBIAN);
             assertEquals(60000, data.train().size());
             assertEquals(10000, data.test().size());
-            assertEquals(new ai.djl.ndarray.types.Shape(60000, 28, 28), data.train().x().getShape());
+            assertEquals(
+                    new ai.djl.ndarray.types.Shape(60000, 28, 28),
+                    data.train().x().getShape());
             assertEquals(1f, data.train().x().max().getFloat(), 0f);
             assertEquals(0f, data.train().x().min().getFloat(), 0f);
             // Fashion-MNIST is balanced: 6000 training images per class
@@ -119,11 +120,15 @@ class FashionMnistTest {
         HttpServer server = serve(mirror, b -> b, new AtomicInteger());
         try {
             Path cache = tmp.resolve("cache");
-            IOException e = assertThrows(IOException.class,
+            IOException e = assertThrows(
+                    IOException.class,
                     () -> FashionMnist.locate(List.of(tmp.resolve("a"), tmp.resolve("b")), cache, url(server)));
             String msg = e.getMessage();
             assertTrue(msg.contains("SHA-256") && msg.contains(FashionMnist.File.TRAIN_IMAGES.sha256), msg);
-            assertTrue(msg.contains(tmp.resolve("a").toString()) && msg.contains(tmp.resolve("b").toString()), msg);
+            assertTrue(
+                    msg.contains(tmp.resolve("a").toString())
+                            && msg.contains(tmp.resolve("b").toString()),
+                    msg);
             assertTrue(msg.contains("apt-get install dataset-fashion-mnist"), msg);
             assertFalse(Files.exists(cache.resolve(FashionMnist.File.TRAIN_IMAGES.fileName)));
             assertFalse(Files.exists(cache.resolve(".part-" + FashionMnist.File.TRAIN_IMAGES.fileName)));
@@ -135,11 +140,19 @@ class FashionMnistTest {
     @Test
     void namesEveryPlaceTriedWhenNothingWorks() {
         Path cache = tmp.resolve("cache");
-        IOException e = assertThrows(IOException.class,
-                () -> FashionMnist.locate(List.of(tmp.resolve("x"), cache), cache, tmp.resolve("none").toUri()));
+        IOException e = assertThrows(
+                IOException.class,
+                () -> FashionMnist.locate(
+                        List.of(tmp.resolve("x"), cache),
+                        cache,
+                        tmp.resolve("none").toUri()));
         String msg = e.getMessage();
-        assertTrue(msg.contains(tmp.resolve("x").toString()) && msg.contains(cache.toString())
-                && msg.contains("download from") && msg.contains("--data-dir"), msg);
+        assertTrue(
+                msg.contains(tmp.resolve("x").toString())
+                        && msg.contains(cache.toString())
+                        && msg.contains("download from")
+                        && msg.contains("--data-dir"),
+                msg);
     }
 
     @Test
@@ -150,8 +163,8 @@ class FashionMnistTest {
         IdxFileTest.write(labels, 0x0801, new int[] {9999}, new byte[9999]);
         try (NDManager m = TorchRuntime.newManager(Device.cpu())) {
             CorruptDataException e = assertThrows(CorruptDataException.class, () -> FashionMnist.loadFrom(m, dir));
-            assertTrue(e.getMessage().contains(labels.toString()) && e.getMessage().contains("shape"),
-                    e.getMessage());
+            assertTrue(
+                    e.getMessage().contains(labels.toString()) && e.getMessage().contains("shape"), e.getMessage());
         }
     }
 
@@ -165,8 +178,10 @@ class FashionMnistTest {
         IdxFileTest.write(labels, 0x0801, new int[] {10000}, values);
         try (NDManager m = TorchRuntime.newManager(Device.cpu())) {
             CorruptDataException e = assertThrows(CorruptDataException.class, () -> FashionMnist.loadFrom(m, dir));
-            assertTrue(e.getMessage().startsWith(labels.toString())
-                    && e.getMessage().contains("label 200 at item 42 is outside 0..9"), e.getMessage());
+            assertTrue(
+                    e.getMessage().startsWith(labels.toString())
+                            && e.getMessage().contains("label 200 at item 42 is outside 0..9"),
+                    e.getMessage());
         }
     }
 

@@ -70,8 +70,7 @@ class IdxFileTest {
         assertThrows(CorruptDataException.class, () -> IdxFile.read(header));
         Path trailing = write(tmp.resolve("trailing.gz"), 0x0801, new int[] {2}, new byte[3]);
         assertThrows(CorruptDataException.class, () -> IdxFile.read(trailing));
-        byte[] gz = Files.readAllBytes(write(tmp.resolve("ok.gz"), 0x0801, new int[] {4000},
-                new byte[4000]));
+        byte[] gz = Files.readAllBytes(write(tmp.resolve("ok.gz"), 0x0801, new int[] {4000}, new byte[4000]));
         Path cut = Files.write(tmp.resolve("cut.gz"), Arrays.copyOf(gz, gz.length / 2));
         assertThrows(CorruptDataException.class, () -> IdxFile.read(cut));
     }

@@ -45,9 +45,21 @@ class InMemoryDatasetTest {
                 });
                 assertEquals(n, start[0], "every example once");
             }
-            assertEquals(List.of(new Shape(4, 2, 3), new Shape(4), new Shape(4, 2, 3), new Shape(4),
-                    new Shape(2, 2, 3), new Shape(2), new Shape(4, 2, 3), new Shape(4, 1), new Shape(4, 2, 3),
-                    new Shape(4, 1), new Shape(2, 2, 3), new Shape(2, 1)), shapes);
+            assertEquals(
+                    List.of(
+                            new Shape(4, 2, 3),
+                            new Shape(4),
+                            new Shape(4, 2, 3),
+                            new Shape(4),
+                            new Shape(2, 2, 3),
+                            new Shape(2),
+                            new Shape(4, 2, 3),
+                            new Shape(4, 1),
+                            new Shape(4, 2, 3),
+                            new Shape(4, 1),
+                            new Shape(2, 2, 3),
+                            new Shape(2, 1)),
+                    shapes);
             assertArrayEquals(new long[] {2, 3}, x.getShape().slice(1).getShape(), "the data's shape untouched");
         }
     }

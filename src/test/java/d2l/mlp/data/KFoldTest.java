@@ -35,7 +35,8 @@ class KFoldTest {
             assertArrayEquals(new float[] {8, 9, 10, 11}, middle.valid().x().toFloatArray());
             KFold.Fold last = KFold.fold(m, data, 5, 4);
             assertArrayEquals(new float[] {8, 9}, ids(last.valid()));
-            assertArrayEquals(new Shape(8, 2).getShape(), last.train().x().getShape().getShape());
+            assertArrayEquals(
+                    new Shape(8, 2).getShape(), last.train().x().getShape().getShape());
         }
     }
 
@@ -59,9 +60,11 @@ class KFoldTest {
         try (NDManager m = TorchRuntime.newManager(Device.cpu())) {
             InMemoryDataset data = rows(m, 4);
             assertTrue(assertThrows(IllegalArgumentException.class, () -> KFold.fold(m, data, 1, 0))
-                    .getMessage().contains("k >= 2"));
+                    .getMessage()
+                    .contains("k >= 2"));
             assertTrue(assertThrows(IllegalArgumentException.class, () -> KFold.fold(m, data, 5, 0))
-                    .getMessage().contains("k <= n"));
+                    .getMessage()
+                    .contains("k <= n"));
             assertThrows(IllegalArgumentException.class, () -> KFold.fold(m, data, 2, 2));
             KFold.fold(m, data, 4, 3); // k = n is leave-one-out
         }

@@ -53,7 +53,12 @@ class NotebooksTest {
     /** The code cells of {@code notebook}, magics left out. */
     static List<String> codeCells(Path notebook) throws IOException {
         JsonObject nb = JsonParser.parseString(Files.readString(notebook)).getAsJsonObject();
-        assertEquals("java", nb.getAsJsonObject("metadata").getAsJsonObject("kernelspec").get("name").getAsString(),
+        assertEquals(
+                "java",
+                nb.getAsJsonObject("metadata")
+                        .getAsJsonObject("kernelspec")
+                        .get("name")
+                        .getAsString(),
                 notebook + ": kernelspec name");
         List<String> cells = new ArrayList<>();
         for (JsonElement c : nb.getAsJsonArray("cells")) {
@@ -73,8 +78,8 @@ class NotebooksTest {
     Stream<DynamicTest> everyNotebookRunsInJShell() throws IOException {
         List<Path> notebooks = notebooks();
         assertFalse(notebooks.isEmpty(), "no notebooks in " + DIR.toAbsolutePath());
-        return notebooks.stream().map(nb -> DynamicTest.dynamicTest(nb.getFileName().toString(), () -> run(nb,
-                classPath())));
+        return notebooks.stream()
+                .map(nb -> DynamicTest.dynamicTest(nb.getFileName().toString(), () -> run(nb, classPath())));
     }
 
     /**
@@ -99,48 +104,56 @@ class NotebooksTest {
 
     @TestFactory
     Stream<DynamicTest> committedOutputsAreCleanAndFromARealRun() throws IOException {
-        return notebooks().stream().map(nb -> DynamicTest.dynamicTest(nb.getFileName().toString(), () -> {
-            JsonObject json = JsonParser.parseString(Files.readString(nb)).getAsJsonObject();
-            int n = 0;
-            for (JsonElement c : json.getAsJsonArray("cells")) {
-                JsonObject cell = c.getAsJsonObject();
-                String where = nb.getFileName() + ", cell " + ++n;
-                String source = text(cell.get("source"));
-                assertClean(where + " source", source);
-                if (!cell.get("cell_type").getAsString().equals("code")) {
-                    continue;
-                }
-                JsonArray outputs = cell.getAsJsonArray("outputs");
-                if (source.strip().startsWith("%")) {
-                    assertTrue(outputs.isEmpty(), where + ": the magic's output (kernel chatter) was committed");
-                    continue;
-                }
-                assertNotNull(cell.get("execution_count").isJsonNull() ? null : cell.get("execution_count"),
-                        where + ": never executed; run scripts/run-notebooks.sh");
-                for (JsonElement o : outputs) {
-                    JsonObject out = o.getAsJsonObject();
-                    assertFalse(out.get("output_type").getAsString().equals("error"), where + ": committed an error");
-                    if (out.has("text")) {
-                        assertClean(where + " output", text(out.get("text")));
-                    }
-                    if (out.has("data")) {
-                        for (var entry : out.getAsJsonObject("data").entrySet()) {
-                            if (entry.getKey().startsWith("text/")) { // images are base64, where "/tmp" may occur
-                                assertClean(where + " output " + entry.getKey(), text(entry.getValue()));
+        return notebooks().stream()
+                .map(nb -> DynamicTest.dynamicTest(nb.getFileName().toString(), () -> {
+                    JsonObject json =
+                            JsonParser.parseString(Files.readString(nb)).getAsJsonObject();
+                    int n = 0;
+                    for (JsonElement c : json.getAsJsonArray("cells")) {
+                        JsonObject cell = c.getAsJsonObject();
+                        String where = nb.getFileName() + ", cell " + ++n;
+                        String source = text(cell.get("source"));
+                        assertClean(where + " source", source);
+                        if (!cell.get("cell_type").getAsString().equals("code")) {
+                            continue;
+                        }
+                        JsonArray outputs = cell.getAsJsonArray("outputs");
+                        if (source.strip().startsWith("%")) {
+                            assertTrue(
+                                    outputs.isEmpty(), where + ": the magic's output (kernel chatter) was committed");
+                            continue;
+                        }
+                        assertNotNull(
+                                cell.get("execution_count").isJsonNull() ? null : cell.get("execution_count"),
+                                where + ": never executed; run scripts/run-notebooks.sh");
+                        for (JsonElement o : outputs) {
+                            JsonObject out = o.getAsJsonObject();
+                            assertFalse(
+                                    out.get("output_type").getAsString().equals("error"),
+                                    where + ": committed an error");
+                            if (out.has("text")) {
+                                assertClean(where + " output", text(out.get("text")));
+                            }
+                            if (out.has("data")) {
+                                for (var entry : out.getAsJsonObject("data").entrySet()) {
+                                    if (entry.getKey()
+                                            .startsWith("text/")) { // images are base64, where "/tmp" may occur
+                                        assertClean(where + " output " + entry.getKey(), text(entry.getValue()));
+                                    }
+                                }
                             }
                         }
                     }
-                }
-            }
-        }));
+                }));
     }
 
     private static void assertClean(String where, String text) {
         var m = UNCLEAN.matcher(text);
         if (m.find()) {
             int from = Math.max(0, m.start() - 40);
-            fail(where + " holds '" + m.group() + "': ..." + text.substring(from, Math.min(text.length(), m.end() + 40))
-                    .replace("\u001b", "ESC") + "...");
+            fail(where + " holds '" + m.group() + "': ..."
+                    + text.substring(from, Math.min(text.length(), m.end() + 40))
+                            .replace("\u001b", "ESC") + "...");
         }
     }
 
@@ -162,15 +175,23 @@ class NotebooksTest {
     private static void run(Path notebook, String classPath) throws IOException {
         try (JShell shell = JShell.builder()
                 .remoteVMOptions("-Xmx3g", "-Dd2l.notebook.epochs=1", "-Dai.djl.offline=true")
-                .out(System.out).err(System.err).build()) {
+                .out(System.out)
+                .err(System.err)
+                .build()) {
             for (String entry : classPath.split(File.pathSeparator)) {
                 shell.addToClasspath(entry);
             }
             // what both Java kernels import before the first cell (rapaio's init.jshell; IJava has JShell's default
             // startup, a superset); a notebook must not import java.util.* itself: in rapaio's kernel that drops
             // its display()
-            for (String pkg : List.of("java.util", "java.io", "java.math", "java.net", "java.util.concurrent",
-                    "java.util.prefs", "java.util.regex")) {
+            for (String pkg : List.of(
+                    "java.util",
+                    "java.io",
+                    "java.math",
+                    "java.net",
+                    "java.util.concurrent",
+                    "java.util.prefs",
+                    "java.util.regex")) {
                 eval(shell, notebook, "(kernel imports)", "import " + pkg + ".*;");
             }
             eval(shell, notebook, "(stub)", "void display(Object o) {}");
@@ -197,7 +218,8 @@ class NotebooksTest {
     private static void eval(JShell shell, Path notebook, String where, String source) {
         for (SnippetEvent e : shell.eval(source)) {
             if (e.status() == Snippet.Status.REJECTED) {
-                String diags = shell.diagnostics(e.snippet()).map(d -> d.getMessage(null))
+                String diags = shell.diagnostics(e.snippet())
+                        .map(d -> d.getMessage(null))
                         .collect(Collectors.joining("; "));
                 fail(notebook + ", " + where + ": does not compile: " + diags + "\n" + source);
             }

@@ -24,13 +24,15 @@ class DistributionShiftRegressionTest {
     @ParameterizedTest
     @ValueSource(longs = {RunConfig.DEFAULT_SEED, 2, 3})
     void bothCorrectionsHelpOnTheShiftedTarget(long seed) throws Exception {
-        DistributionShift.Outcome r = DistributionShift.run(DistributionShift.defaults().withSeed(seed)
-                .withDevice("cpu"));
+        DistributionShift.Outcome r = DistributionShift.run(
+                DistributionShift.defaults().withSeed(seed).withDevice("cpu"));
         LabelShift.Outcome label = r.labelShift();
         assertTrue(label.l1Error() <= L1_TOLERANCE, "L1 error of q: " + label.l1Error());
-        assertTrue(label.l1Error() < 0.2 * LinearSystems.l1(label.sourceP(), label.trueQ()),
+        assertTrue(
+                label.l1Error() < 0.2 * LinearSystems.l1(label.sourceP(), label.trueQ()),
                 "the estimate is much nearer q than p is");
-        assertTrue(label.corrected() > label.uncorrected(),
+        assertTrue(
+                label.corrected() > label.uncorrected(),
                 "corrected " + label.corrected() + " vs uncorrected " + label.uncorrected());
         CovariateShift.Outcome cov = r.covariateShift();
         double unweighted = cov.training(CovariateShift.UNWEIGHTED).targetLoss();

@@ -35,7 +35,8 @@ class DropoutRegressionTest {
 
     @Test
     void handWrittenDropoutRunsAreReproducible() throws Exception {
-        RunConfig cfg = DropoutScratch.defaults().withDevice("cpu").withEpochs(1).withSeed(7);
+        RunConfig cfg =
+                DropoutScratch.defaults().withDevice("cpu").withEpochs(1).withSeed(7);
         ClassifierResult a = DropoutScratch.run(cfg);
         System.gc();
         ClassifierResult b = DropoutScratch.run(cfg);

@@ -55,7 +55,8 @@ class MlpRegressionTest {
         }
         assertNotEquals(a.history().get(1).trainLoss(), c.history().get(1).trainLoss());
         RunConfig s = MlpScratch.defaults().withDevice("cpu").withEpochs(1).withSeed(11);
-        assertEquals(MlpScratch.run(s).last().trainLoss(), MlpScratch.run(s).last().trainLoss(), 0.0);
+        assertEquals(
+                MlpScratch.run(s).last().trainLoss(), MlpScratch.run(s).last().trainLoss(), 0.0);
     }
 
     @Test

@@ -22,7 +22,8 @@ class ModelSelectionRegressionTest {
 
     @Test
     void cubicFitsLineUnderfitsAndWeightsMatchTheBook() {
-        UnderfitOverfit.Outcome o = UnderfitOverfit.run(UnderfitOverfit.defaults().withDevice("cpu"));
+        UnderfitOverfit.Outcome o =
+                UnderfitOverfit.run(UnderfitOverfit.defaults().withDevice("cpu"));
         for (BookCheck c : o.checks()) {
             if (c.quantity().contains("w[")) {
                 assertTrue(c.inside(), c.toString());
@@ -37,8 +38,11 @@ class ModelSelectionRegressionTest {
         assertTrue(o.cubic().finalTrain() > FLOOR / 2 && o.cubic().finalTrain() < 2 * FLOOR, "cubic train at floor");
         assertTrue(o.cubic().finalTest() > FLOOR / 2 && o.cubic().finalTest() < 2 * FLOOR, "cubic test at floor");
         // underfit: both losses two orders of magnitude above the floor (book: 8.4 and 15.6)
-        assertTrue(o.line().finalTrain() > 100 * FLOOR, "degree-1 train " + o.line().finalTrain());
-        assertTrue(o.line().finalTest() > 100 * FLOOR, "degree-1 test " + o.line().finalTest());
+        assertTrue(
+                o.line().finalTrain() > 100 * FLOOR,
+                "degree-1 train " + o.line().finalTrain());
+        assertTrue(
+                o.line().finalTest() > 100 * FLOOR, "degree-1 test " + o.line().finalTest());
         // losses fall: the first logged epoch is far above the last for the cubic
         assertTrue(o.cubic().train()[0] > 10 * o.cubic().finalTrain());
     }
@@ -54,7 +58,8 @@ class ModelSelectionRegressionTest {
         double gap = 0;
         int seeds = 6;
         for (long s = 1; s <= seeds; s++) {
-            UnderfitOverfit.Outcome o = UnderfitOverfit.run(UnderfitOverfit.defaults().withDevice("cpu").withSeed(s));
+            UnderfitOverfit.Outcome o = UnderfitOverfit.run(
+                    UnderfitOverfit.defaults().withDevice("cpu").withSeed(s));
             above += o.all().finalTest() > o.all().finalTrain() ? 1 : 0;
             gap += (o.all().finalTest() - o.all().finalTrain()) / seeds;
             assertTrue(o.all().finalTrain() < 2 * FLOOR, "all features still fit the training set");

@@ -2,8 +2,8 @@ package d2l.mlp.regression;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import d2l.mlp.reference.BookNumbers;
 import d2l.mlp.reference.BookCheck;
+import d2l.mlp.reference.BookNumbers;
 import d2l.mlp.runtime.RunConfig;
 import d2l.mlp.s405_weight_decay.WeightDecay;
 import d2l.mlp.s405_weight_decay.WeightDecayConcise;
@@ -67,9 +67,12 @@ class WeightDecayRegressionTest {
 
     @Test
     void sweepShrinksTheWeightsAsLambdaGrows() {
-        List<WeightDecay.Run> runs = WeightDecaySweep.run(cfg(RunConfig.DEFAULT_SEED)).runs();
+        List<WeightDecay.Run> runs =
+                WeightDecaySweep.run(cfg(RunConfig.DEFAULT_SEED)).runs();
         for (int i = 1; i < runs.size(); i++) {
-            assertTrue(runs.get(i).norm() < runs.get(i - 1).norm(), "||w|| at lambda " + runs.get(i).lambda());
+            assertTrue(
+                    runs.get(i).norm() < runs.get(i - 1).norm(),
+                    "||w|| at lambda " + runs.get(i).lambda());
         }
     }
 

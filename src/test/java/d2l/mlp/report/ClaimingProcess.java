@@ -48,8 +48,11 @@ public final class ClaimingProcess {
 
     /** Starts this class in a new JVM with the test class path, its stderr going to {@code stderr}. */
     static Process start(Path stderr, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), ClaimingProcess.class.getName()));
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                ClaimingProcess.class.getName()));
         cmd.addAll(List.of(args));
         return new ProcessBuilder(cmd).redirectError(stderr.toFile()).start();
     }

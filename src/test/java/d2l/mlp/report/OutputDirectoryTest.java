@@ -59,10 +59,12 @@ class OutputDirectoryTest {
                 Files.writeString(folder.resolve("a.txt"), "old a");
                 Files.writeString(folder.resolve("b.txt"), "old b");
             });
-            IOException e = assertThrows(IOException.class, () -> out.replace("exp", folder -> {
-                Files.writeString(folder.resolve("a.txt"), "new a");
-                throw new IOException("disk full");
-            }));
+            IOException e = assertThrows(
+                    IOException.class,
+                    () -> out.replace("exp", folder -> {
+                        Files.writeString(folder.resolve("a.txt"), "new a");
+                        throw new IOException("disk full");
+                    }));
             assertEquals("disk full", e.getMessage());
         }
         assertEquals("old a", Files.readString(tmp.resolve("exp/a.txt")));
@@ -139,7 +141,9 @@ class OutputDirectoryTest {
 
     private static List<String> staging(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
-            return s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".staging-")).toList();
+            return s.map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith(".staging-"))
+                    .toList();
         }
     }
 

@@ -1,7 +1,6 @@
 package d2l.mlp.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -26,14 +25,19 @@ class ResultWriterTest {
 
     private static void metrics(Path out, String name, String section, String extra) throws Exception {
         Files.createDirectories(out.resolve(name));
-        Files.writeString(out.resolve(name).resolve("metrics.json"), "{\"experiment\": \"" + name
-                + "\", \"section\": \"" + section + "\", \"title\": \"t\", \"book\": []" + extra + "}");
+        Files.writeString(
+                out.resolve(name).resolve("metrics.json"),
+                "{\"experiment\": \"" + name + "\", \"section\": \"" + section + "\", \"title\": \"t\", \"book\": []"
+                        + extra + "}");
     }
 
     @Test
     void summaryShowsEachExperimentsMainFigureInline(@TempDir Path out) throws Exception {
-        metrics(out, "b-named", "4.6+", ", \"figures\": [\"training.svg\", \"sweep.svg\"], "
-                + "\"mainFigure\": \"sweep.png\"");
+        metrics(
+                out,
+                "b-named",
+                "4.6+",
+                ", \"figures\": [\"training.svg\", \"sweep.svg\"], " + "\"mainFigure\": \"sweep.png\"");
         metrics(out, "a-first", "4.6", ", \"figures\": [\"training.svg\", \"predictions.png\"]");
         metrics(out, "c-none", "4.7", ", \"figures\": []");
         try (OutputDirectory dir = OutputDirectory.claim(out)) {

@@ -12,12 +12,15 @@ import org.junit.jupiter.api.Test;
 class JvmTuningTest {
 
     private static String dcmd(String operation) throws Exception {
-        return (String) ManagementFactory.getPlatformMBeanServer().invoke(
-                new ObjectName("com.sun.management:type=DiagnosticCommand"), operation, null, null);
+        return (String) ManagementFactory.getPlatformMBeanServer()
+                .invoke(new ObjectName("com.sun.management:type=DiagnosticCommand"), operation, null, null);
     }
 
     private static long excludingDirectives() throws Exception {
-        return dcmd("compilerDirectivesPrint").lines().filter(l -> l.contains("Enable:true Exclude:true")).count();
+        return dcmd("compilerDirectivesPrint")
+                .lines()
+                .filter(l -> l.contains("Enable:true Exclude:true"))
+                .count();
     }
 
     @Test

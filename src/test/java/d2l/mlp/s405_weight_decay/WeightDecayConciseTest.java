@@ -9,8 +9,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.training.Trainer;
 import d2l.mlp.HostTensors;
-import d2l.mlp.runtime.TorchRuntime;
 import d2l.mlp.runtime.RunConfig;
+import d2l.mlp.runtime.TorchRuntime;
 import d2l.mlp.train.ConciseLearner;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -26,12 +26,14 @@ class WeightDecayConciseTest {
         float lr = 0.003f;
         float wd = 3f;
         try (NDManager m = TorchRuntime.newManager(Device.cpu());
-                Model model = Model.newInstance("wd", Device.cpu(), TorchRuntime.engine().getEngineName());
+                Model model = Model.newInstance(
+                        "wd", Device.cpu(), TorchRuntime.engine().getEngineName());
                 Trainer trainer = WeightDecayConcise.newTrainer(model, lr, wd, Device.cpu())) {
             HighDimData data = HighDimData.generate(m, new Random(2));
             NDArray x = data.train().x().get(m, new NDIndex("0:5"));
             NDArray y = data.train().y().get(m, new NDIndex("0:5"));
-            float[] w = model.getBlock().getParameters().get("weight").getArray().toFloatArray();
+            float[] w =
+                    model.getBlock().getParameters().get("weight").getArray().toFloatArray();
             float b = model.getBlock().getParameters().get("bias").getArray().getFloat();
             float[] xs = x.toFloatArray();
             float[] ys = y.toFloatArray();
@@ -46,7 +48,8 @@ class WeightDecayConciseTest {
                 r[i] = yHat - ys[i];
             }
             new ConciseLearner(trainer).trainBatch(x, y);
-            float[] w1 = model.getBlock().getParameters().get("weight").getArray().toFloatArray();
+            float[] w1 =
+                    model.getBlock().getParameters().get("weight").getArray().toFloatArray();
             float b1 = model.getBlock().getParameters().get("bias").getArray().getFloat();
             for (int j = 0; j < d; j++) {
                 double g = 0;
@@ -72,10 +75,16 @@ class WeightDecayConciseTest {
     void trainingCopiesNothingPerBatch() {
         try (NDManager m = TorchRuntime.newManager(Device.cpu())) {
             HighDimData data = HighDimData.generate(m, new Random(2));
-            HostTensors.assertSameForBatchSizes("scratch",
-                    b -> WeightDecayScratch.train(m, data, 3f, RunConfig.of(2, 0.003, b), new Random(3)), 5, 1);
-            HostTensors.assertSameForBatchSizes("concise", b -> WeightDecayConcise.train(m, data, 3f,
-                    RunConfig.of(2, 0.003, b), Device.cpu(), new Random(3)), 5, 1);
+            HostTensors.assertSameForBatchSizes(
+                    "scratch",
+                    b -> WeightDecayScratch.train(m, data, 3f, RunConfig.of(2, 0.003, b), new Random(3)),
+                    5,
+                    1);
+            HostTensors.assertSameForBatchSizes(
+                    "concise",
+                    b -> WeightDecayConcise.train(m, data, 3f, RunConfig.of(2, 0.003, b), Device.cpu(), new Random(3)),
+                    5,
+                    1);
         }
     }
 }

@@ -19,9 +19,9 @@ import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.Trainer;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.training.loss.Loss;
-import d2l.mlp.runtime.TorchRuntime;
 import d2l.mlp.data.FashionMnist;
 import d2l.mlp.data.InMemoryDataset;
+import d2l.mlp.runtime.TorchRuntime;
 import d2l.mlp.scratch.TorchInit;
 import d2l.mlp.train.ClassifierTraining;
 import d2l.mlp.train.ScratchLearner;
@@ -71,7 +71,8 @@ class DropoutNetsTest {
     void conciseNetHasNormalWeightsTorchBiasesAndDropsOnlyInTraining() throws Exception {
         TorchRuntime.seed(3);
         try (NDManager m = TorchRuntime.newManager(Device.cpu());
-                Model model = Model.newInstance("t", Device.cpu(), TorchRuntime.engine().getEngineName())) {
+                Model model = Model.newInstance(
+                        "t", Device.cpu(), TorchRuntime.engine().getEngineName())) {
             SequentialBlock net = DropoutConcise.net();
             model.setBlock(net);
             DefaultTrainingConfig cfg = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
@@ -90,9 +91,11 @@ class DropoutNetsTest {
                 }
                 assertEquals(3, k);
                 NDArray x = m.randomUniform(0f, 1f, new Shape(32, 28, 28));
-                assertEquals(trainer.evaluate(new NDList(x)).singletonOrThrow(),
+                assertEquals(
+                        trainer.evaluate(new NDList(x)).singletonOrThrow(),
                         trainer.evaluate(new NDList(x)).singletonOrThrow());
-                assertNotEquals(trainer.forward(new NDList(x)).singletonOrThrow(),
+                assertNotEquals(
+                        trainer.forward(new NDList(x)).singletonOrThrow(),
                         trainer.forward(new NDList(x)).singletonOrThrow());
             }
         }
@@ -104,13 +107,15 @@ class DropoutNetsTest {
         TorchRuntime.seed(4);
         try (NDManager m = TorchRuntime.newManager(Device.cpu())) {
             FashionMnist.Data data = new FashionMnist.Data(
-                    new InMemoryDataset(m.randomUniform(0f, 1f, new Shape(600, 28, 28)),
+                    new InMemoryDataset(
+                            m.randomUniform(0f, 1f, new Shape(600, 28, 28)),
                             m.randomInteger(0, 10, new Shape(600), DataType.INT64)),
-                    new InMemoryDataset(m.randomUniform(0f, 1f, new Shape(200, 28, 28)),
+                    new InMemoryDataset(
+                            m.randomUniform(0f, 1f, new Shape(200, 28, 28)),
                             m.randomInteger(0, 10, new Shape(200), DataType.INT64)));
             List<NDArray> p = DropoutScratch.initParams(m);
-            ScratchLearner learner = new ScratchLearner(p, x -> DropoutScratch.net(p, x, true),
-                    x -> DropoutScratch.net(p, x, false), 0.5);
+            ScratchLearner learner = new ScratchLearner(
+                    p, x -> DropoutScratch.net(p, x, true), x -> DropoutScratch.net(p, x, false), 0.5);
             ClassifierTraining.train("leak-check", learner, data, 1, 64, 0.5, 1);
             int before = m.getManagedArrays().size();
             ClassifierTraining.train("leak-check", learner, data, 2, 64, 0.5, 1);

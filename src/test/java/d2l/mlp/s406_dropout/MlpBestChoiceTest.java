@@ -43,7 +43,9 @@ class MlpBestChoiceTest {
         assertEquals(MlpBestSweep.GRID.size(), m.getAsJsonArray("sweep").size());
         assertEquals(best, candidate(m.getAsJsonObject("chosen")));
         assertEquals(MlpBest.CHOSEN, best);
-        assertEquals(MlpBest.defaults().epochs(), json.getAsJsonObject("config").get("epochs").getAsInt(),
+        assertEquals(
+                MlpBest.defaults().epochs(),
+                json.getAsJsonObject("config").get("epochs").getAsInt(),
                 "the sweep ran another number of epochs than mlp-best trains");
     }
 }

@@ -64,8 +64,10 @@ class MlpBestTest {
         Candidate b = new Candidate(List.of(512, 256), 0.2);
         Candidate c = new Candidate(List.of(512, 256), 0.5);
         // b is best after the last epoch although c was better earlier
-        assertEquals(b, MlpBestSweep.choose(List.of(new Row(a, run(0.85, 0.89)), new Row(b, run(0.80, 0.90)),
-                new Row(c, run(0.95, 0.88)))));
+        assertEquals(
+                b,
+                MlpBestSweep.choose(List.of(
+                        new Row(a, run(0.85, 0.89)), new Row(b, run(0.80, 0.90)), new Row(c, run(0.95, 0.88)))));
         assertEquals(a, MlpBestSweep.choose(List.of(new Row(a, run(0.9)), new Row(b, run(0.9)))));
     }
 
@@ -80,8 +82,8 @@ class MlpBestTest {
             assertEquals(6, split.train().y().getLong(6));
             assertEquals(7, split.test().y().getLong(0));
             assertEquals(28f, split.test().x().getFloat(0, 0, 0));
-            assertThrows(IllegalArgumentException.class,
-                    () -> MlpBestSweep.validationSplit(new InMemoryDataset(x, y), 10));
+            assertThrows(
+                    IllegalArgumentException.class, () -> MlpBestSweep.validationSplit(new InMemoryDataset(x, y), 10));
         }
     }
 
@@ -89,7 +91,8 @@ class MlpBestTest {
     void chosenNetHasTheWidthsDropoutAndPyTorchDefaultInit() throws Exception {
         Candidate c = MlpBest.CHOSEN;
         TorchRuntime.seed(5);
-        try (Model model = Model.newInstance("t", Device.cpu(), TorchRuntime.engine().getEngineName())) {
+        try (Model model =
+                Model.newInstance("t", Device.cpu(), TorchRuntime.engine().getEngineName())) {
             SequentialBlock net = BestMlpTraining.net(c);
             model.setBlock(net);
             try (Trainer trainer = model.newTrainer(BestMlpTraining.trainingConfig(1e-3, 100, Device.cpu()))) {

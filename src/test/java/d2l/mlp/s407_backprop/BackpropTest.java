@@ -42,14 +42,12 @@ class BackpropTest {
             NDArray w2 = m.randomNormal(0f, 1f, new Shape(3, 5), DataType.FLOAT64);
             float lambda = 0.1f;
             Grads fd = Backprop.finiteDifferences(x, y, w1, w2, Phi.TANH, lambda, 1e-6);
-            Grads right = Backprop.backward(Backprop.forward(x, y, w1, w2, Phi.TANH, lambda), w1, w2, Phi.TANH,
-                    lambda);
+            Grads right = Backprop.backward(Backprop.forward(x, y, w1, w2, Phi.TANH, lambda), w1, w2, Phi.TANH, lambda);
             assertTrue(Backprop.relativeError(right.dW1(), fd.dW1()) < 1e-7);
-            Grads wrongPhi = Backprop.backward(Backprop.forward(x, y, w1, w2, Phi.TANH, lambda), w1, w2,
-                    Phi.SIGMOID, lambda);
+            Grads wrongPhi =
+                    Backprop.backward(Backprop.forward(x, y, w1, w2, Phi.TANH, lambda), w1, w2, Phi.SIGMOID, lambda);
             assertTrue(Backprop.relativeError(wrongPhi.dW1(), fd.dW1()) > 1e-2);
-            Grads noPenalty = Backprop.backward(Backprop.forward(x, y, w1, w2, Phi.TANH, lambda), w1, w2, Phi.TANH,
-                    0f);
+            Grads noPenalty = Backprop.backward(Backprop.forward(x, y, w1, w2, Phi.TANH, lambda), w1, w2, Phi.TANH, 0f);
             assertTrue(Backprop.relativeError(noPenalty.dW2(), fd.dW2()) > 1e-2);
         }
     }
@@ -72,7 +70,8 @@ class BackpropTest {
                 double lse = Math.log(Math.exp(o[2 * i]) + Math.exp(o[2 * i + 1]));
                 loss += (lse - o[2 * i + (int) labels[i]]) / 4;
             }
-            double penalty = 0.25 * (w1.square().sum().getDouble() + w2.square().sum().getDouble());
+            double penalty =
+                    0.25 * (w1.square().sum().getDouble() + w2.square().sum().getDouble());
             assertEquals(loss, f.loss().getDouble(), 1e-12);
             assertEquals(loss + penalty, f.j().getDouble(), 1e-12);
         }

@@ -14,7 +14,8 @@ class NumericalStabilityTest {
 
     @Test
     void vanishingExplodingAndSymmetry() {
-        NumericalStability.Outcome o = NumericalStability.run(NumericalStability.defaults().withDevice("cpu"));
+        NumericalStability.Outcome o =
+                NumericalStability.run(NumericalStability.defaults().withDevice("cpu"));
         for (BookCheck c : o.checks()) {
             assertTrue(c.inside(), c.toString());
         }

@@ -64,8 +64,10 @@ class ImportanceWeightsTest {
     @Test
     void quantilesInterpolateBetweenOrderStatistics() {
         double[] v = {4, 1, 3, 2, 5};
-        assertArrayEquals(new double[] {1, 2, 3, 4.5, 5},
-                CovariateShift.quantiles(v, new double[] {0, 0.25, 0.5, 0.875, 1}), 1e-12);
+        assertArrayEquals(
+                new double[] {1, 2, 3, 4.5, 5},
+                CovariateShift.quantiles(v, new double[] {0, 0.25, 0.5, 0.875, 1}),
+                1e-12);
         assertEquals(1, CovariateShift.correlation(new double[] {1, 2, 3}, new double[] {2, 4, 7}), 0.05);
     }
 }

@@ -66,8 +66,8 @@ class LinearSystemsTest {
     @Test
     void singularMatricesAreRefused() {
         double[][] a = {{1, 2}, {2, 4}};
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> LinearSystems.solve(a, new double[] {1, 2}));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> LinearSystems.solve(a, new double[] {1, 2}));
         assertEquals(true, e.getMessage().contains("singular"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> LinearSystems.solve(a, new double[] {1, 2, 3}));
     }

@@ -44,14 +44,19 @@ class WeightedLossTest {
             double expected = 0;
             for (int i = 0; i < n; i++) {
                 NDIndex row = new NDIndex().addSliceDim(i, i + 1);
-                double one = djl.evaluate(new NDList(y.get(row)), new NDList(out.get(row))).getFloat();
+                double one = djl.evaluate(new NDList(y.get(row)), new NDList(out.get(row)))
+                        .getFloat();
                 expected += weights[i] * one;
             }
             expected /= n;
-            assertEquals(expected, WeightedLearner.weightedCrossEntropy(out, y, w, k).getFloat(), 1e-5);
+            assertEquals(
+                    expected, WeightedLearner.weightedCrossEntropy(out, y, w, k).getFloat(), 1e-5);
             double unweighted = djl.evaluate(new NDList(y), new NDList(out)).getFloat();
-            assertEquals(unweighted, WeightedLearner.weightedCrossEntropy(out, y, m.ones(new Shape(n)), k)
-                    .getFloat(), 1e-5);
+            assertEquals(
+                    unweighted,
+                    WeightedLearner.weightedCrossEntropy(out, y, m.ones(new Shape(n)), k)
+                            .getFloat(),
+                    1e-5);
             int[] intLabels = new int[n];
             for (int i = 0; i < n; i++) {
                 intLabels[i] = (int) labels[i];
@@ -79,7 +84,8 @@ class WeightedLossTest {
                 float[] weights = WeightedLearner.weights(batch).toFloatArray();
                 int[] ids = batch.getShape().get(0) > 0 ? y.toIntArray() : new int[0];
                 for (int r = 0; r < ids.length; r++) {
-                    assertArrayEquals(new float[] {ids[r], -ids[r], 2 * ids[r]},
+                    assertArrayEquals(
+                            new float[] {ids[r], -ids[r], 2 * ids[r]},
                             new float[] {features[r * 3], features[r * 3 + 1], features[r * 3 + 2]});
                     assertEquals(100 + ids[r], weights[r], 0);
                 }

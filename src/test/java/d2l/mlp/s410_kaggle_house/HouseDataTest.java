@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
-import d2l.mlp.runtime.TorchRuntime;
 import d2l.mlp.data.CorruptDataException;
 import d2l.mlp.data.DataHub;
+import d2l.mlp.runtime.TorchRuntime;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -131,10 +131,16 @@ class HouseDataTest {
 
     @Test
     void aTrainingFileWithoutSalePriceIsRejected() throws IOException {
-        Path noPrice = edited("train.csv", trainFile, lines -> lines.stream()
-                .map(l -> l.substring(0, l.lastIndexOf(','))).toList());
+        Path noPrice = edited(
+                "train.csv",
+                trainFile,
+                lines -> lines.stream()
+                        .map(l -> l.substring(0, l.lastIndexOf(',')))
+                        .toList());
         CorruptDataException e = assertThrows(CorruptDataException.class, () -> HouseData.read(noPrice, testFile));
-        assertTrue(e.getMessage().contains("no 'SalePrice' column") && e.getMessage().contains("train.csv"),
+        assertTrue(
+                e.getMessage().contains("no 'SalePrice' column")
+                        && e.getMessage().contains("train.csv"),
                 e.getMessage());
     }
 
@@ -170,8 +176,12 @@ class HouseDataTest {
 
     @Test
     void mismatchedColumnsAreRejected() throws IOException {
-        Path fewer = edited("test.csv", testFile, lines -> lines.stream()
-                .map(l -> l.substring(0, l.lastIndexOf(','))).toList());
+        Path fewer = edited(
+                "test.csv",
+                testFile,
+                lines -> lines.stream()
+                        .map(l -> l.substring(0, l.lastIndexOf(',')))
+                        .toList());
         CorruptDataException e = assertThrows(CorruptDataException.class, () -> HouseData.read(trainFile, fewer));
         assertTrue(e.getMessage().contains("feature columns differ"), e.getMessage());
     }

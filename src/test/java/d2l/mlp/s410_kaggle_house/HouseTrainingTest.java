@@ -7,9 +7,9 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import d2l.mlp.HostTensors;
-import d2l.mlp.runtime.TorchRuntime;
-import d2l.mlp.runtime.RunConfig;
 import d2l.mlp.data.InMemoryDataset;
+import d2l.mlp.runtime.RunConfig;
+import d2l.mlp.runtime.TorchRuntime;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
@@ -38,7 +38,9 @@ class HouseTrainingTest {
     @Test
     void submissionHasAHeaderAndOneRowPerTestHouse() {
         String csv = KaggleHouse.submission(new int[] {1461, 1462}, new float[] {119261.93f, 1.5e7f});
-        assertEquals(List.of("Id,SalePrice", "1461,119261.93", "1462,15000000"), csv.lines().toList());
+        assertEquals(
+                List.of("Id,SalePrice", "1461,119261.93", "1462,15000000"),
+                csv.lines().toList());
         assertThrows(IllegalArgumentException.class, () -> KaggleHouse.submission(new int[] {1}, new float[0]));
     }
 
@@ -50,13 +52,17 @@ class HouseTrainingTest {
     void fittingCopiesNothingPerBatch() {
         TorchRuntime.seed(5);
         try (NDManager m = TorchRuntime.newManager(Device.cpu())) {
-            InMemoryDataset train = new InMemoryDataset(m.randomNormal(new Shape(256, 20)),
-                    m.randomUniform(5e4f, 3e5f, new Shape(256, 1)));
-            InMemoryDataset valid = new InMemoryDataset(m.randomNormal(new Shape(64, 20)), m.randomUniform(5e4f, 3e5f,
-                    new Shape(64, 1)));
+            InMemoryDataset train = new InMemoryDataset(
+                    m.randomNormal(new Shape(256, 20)), m.randomUniform(5e4f, 3e5f, new Shape(256, 1)));
+            InMemoryDataset valid = new InMemoryDataset(
+                    m.randomNormal(new Shape(64, 20)), m.randomUniform(5e4f, 3e5f, new Shape(64, 1)));
             for (HouseTraining.Recipe recipe : List.of(KaggleHouse.linear(20), KaggleHouseMlp.mlp(8, 0.2f, 0.05f))) {
-                HostTensors.assertSameForBatchSizes(recipe.toString(), b -> HouseTraining.fit("house", recipe,
-                        RunConfig.of(2, 0.01, b), train, valid, null, new Random(1)), 64, 16);
+                HostTensors.assertSameForBatchSizes(
+                        recipe.toString(),
+                        b -> HouseTraining.fit(
+                                "house", recipe, RunConfig.of(2, 0.01, b), train, valid, null, new Random(1)),
+                        64,
+                        16);
             }
         }
     }

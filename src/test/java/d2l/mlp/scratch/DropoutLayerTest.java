@@ -36,7 +36,11 @@ class DropoutLayerTest {
         // every survivor is x·1/(1 − p), to float32 rounding
         NDArray kept = dropped.logicalNot();
         NDArray expected = x.mul(1f / (1f - p));
-        double worst = out.sub(expected).abs().mul(kept.toType(DataType.FLOAT32, false)).div(expected).max()
+        double worst = out.sub(expected)
+                .abs()
+                .mul(kept.toType(DataType.FLOAT32, false))
+                .div(expected)
+                .max()
                 .getFloat();
         assertTrue(worst <= 2e-7, who + ": survivors off 1/(1 − p) scaling by " + worst);
         // mean preserved: E[out] = E[x]; std error of the mean of out is ≈ sqrt(E[x²]·p/(1 − p)/N)
@@ -70,8 +74,8 @@ class DropoutLayerTest {
             assertEquals(x.getShape(), zeros.getShape());
             assertEquals(0f, zeros.abs().sum().getFloat());
             for (float bad : new float[] {-0.1f, 1.1f, Float.NaN}) {
-                IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                        () -> Ops.dropoutLayer(x, bad));
+                IllegalArgumentException e =
+                        assertThrows(IllegalArgumentException.class, () -> Ops.dropoutLayer(x, bad));
                 assertTrue(e.getMessage().contains("p = " + bad), e.getMessage());
             }
         }

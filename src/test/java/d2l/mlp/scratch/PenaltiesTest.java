@@ -32,11 +32,12 @@ class PenaltiesTest {
     void l2PenaltyEqualsDjlL2WeightDecayWithHalfLambdaInValueAndGradient() {
         try (NDManager m = TorchRuntime.newManager(Device.cpu())) {
             TorchRuntime.seed(3);
-            float[] w0 = m.randomNormal(0f, 1f, new Shape(200), DataType.FLOAT32).toFloatArray();
+            float[] w0 =
+                    m.randomNormal(0f, 1f, new Shape(200), DataType.FLOAT32).toFloatArray();
             try (NDManager scope = m.newSubManager()) {
                 float[][] ours = valueAndGrad(m, w0, w -> Penalties.l2Penalty(scope, w));
-                float[][] djl = valueAndGrad(m, w0, w -> new L2WeightDecay("l2", new NDList(w), 0.5f)
-                        .evaluate(null, null));
+                float[][] djl =
+                        valueAndGrad(m, w0, w -> new L2WeightDecay("l2", new NDList(w), 0.5f).evaluate(null, null));
                 double expected = 0;
                 for (float v : w0) {
                     expected += v * (double) v / 2;

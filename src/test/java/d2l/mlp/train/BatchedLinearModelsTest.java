@@ -1,6 +1,5 @@
 package d2l.mlp.train;
 
-import d2l.mlp.s404_underfit_overfit.PolyData;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -16,8 +15,9 @@ import ai.djl.training.Trainer;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import d2l.mlp.HostTensors;
-import d2l.mlp.runtime.TorchRuntime;
 import d2l.mlp.data.InMemoryDataset;
+import d2l.mlp.runtime.TorchRuntime;
+import d2l.mlp.s404_underfit_overfit.PolyData;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -33,12 +33,18 @@ class BatchedLinearModelsTest {
     /** The book's way: DJL Linear without bias, SquaredLoss.mse() (MSE, no ½), SGD, the same batch order. */
     private static float[] djlReference(NDManager m, InMemoryDataset train, float[] w0, int batch, long seed) {
         int n = train.size();
-        try (Model model = Model.newInstance("ref", Device.cpu(), TorchRuntime.engine().getEngineName())) {
+        try (Model model =
+                Model.newInstance("ref", Device.cpu(), TorchRuntime.engine().getEngineName())) {
             model.setBlock(Linear.builder().setUnits(1).optBias(false).build());
             try (Trainer trainer = model.newTrainer(new DefaultTrainingConfig(SquaredLoss.mse())
-                    .optOptimizer(Optimizer.sgd().setLearningRateTracker(Tracker.fixed(LR)).build()))) {
+                    .optOptimizer(Optimizer.sgd()
+                            .setLearningRateTracker(Tracker.fixed(LR))
+                            .build()))) {
                 trainer.initialize(new Shape(1, w0.length));
-                model.getBlock().getParameters().get("weight").getArray()
+                model.getBlock()
+                        .getParameters()
+                        .get("weight")
+                        .getArray()
                         .set(m.create(w0, new Shape(1, w0.length)).toFloatArray());
                 ConciseLearner learner = new ConciseLearner(trainer);
                 Random order = new Random(seed);
@@ -64,11 +70,22 @@ class BatchedLinearModelsTest {
         try (NDManager m = TorchRuntime.newManager(Device.cpu())) {
             PolyData data = PolyData.generate(new Random(5));
             InMemoryDataset train = PolyData.firstFeatures(m, data.train(m), 4);
-            InMemoryDataset flat = new InMemoryDataset(train.x().squeeze(0), train.y().squeeze(0));
+            InMemoryDataset flat =
+                    new InMemoryDataset(train.x().squeeze(0), train.y().squeeze(0));
             NDArray w = BatchedLinearModels.initWeights(m, 1, new int[] {4}, 4, new Random(9));
             float[] w0 = w.toFloatArray();
-            BatchedLinearModels.train("test", (g, j) -> "", train, w, BatchedLinearModels.mask(m, new int[] {4}, 4),
-                    EPOCHS, batch, LR, new Random(7), new int[0], List.of());
+            BatchedLinearModels.train(
+                    "test",
+                    (g, j) -> "",
+                    train,
+                    w,
+                    BatchedLinearModels.mask(m, new int[] {4}, 4),
+                    EPOCHS,
+                    batch,
+                    LR,
+                    new Random(7),
+                    new int[0],
+                    List.of());
             float[] expected = djlReference(m, flat, w0, batch, 7);
             assertArrayEquals(expected, w.toFloatArray(), 1e-5f);
         }
@@ -79,11 +96,24 @@ class BatchedLinearModelsTest {
     @ValueSource(ints = {50, 3})
     void onlyTheEpochsShuffleComesFromTheHost(int batch) {
         try (NDManager m = TorchRuntime.newManager(Device.cpu())) {
-            InMemoryDataset train = PolyData.firstFeatures(m, PolyData.generate(new Random(5)).train(m), 4);
+            InMemoryDataset train =
+                    PolyData.firstFeatures(m, PolyData.generate(new Random(5)).train(m), 4);
             NDArray w = BatchedLinearModels.initWeights(m, 1, new int[] {4}, 4, new Random(9));
             NDArray mask = BatchedLinearModels.mask(m, new int[] {4}, 4);
-            assertEquals(EPOCHS, HostTensors.madeBy(() -> BatchedLinearModels.train("test", (g, j) -> "", train, w,
-                    mask, EPOCHS, batch, LR, new Random(7), new int[0], List.of())));
+            assertEquals(
+                    EPOCHS,
+                    HostTensors.madeBy(() -> BatchedLinearModels.train(
+                            "test",
+                            (g, j) -> "",
+                            train,
+                            w,
+                            mask,
+                            EPOCHS,
+                            batch,
+                            LR,
+                            new Random(7),
+                            new int[0],
+                            List.of())));
         }
     }
 
@@ -95,8 +125,17 @@ class BatchedLinearModelsTest {
             int[] used = {2, 6};
             NDArray stack = BatchedLinearModels.initWeights(m, 1, used, 6, new Random(9));
             float[] init = stack.toFloatArray(); // (1, 6, 2): init[f * 2 + d]
-            BatchedLinearModels.Trace trace = BatchedLinearModels.train("test", (g, j) -> "", all, stack,
-                    BatchedLinearModels.mask(m, used, 6), EPOCHS, BATCH, LR, new Random(7), new int[] {1, EPOCHS},
+            BatchedLinearModels.Trace trace = BatchedLinearModels.train(
+                    "test",
+                    (g, j) -> "",
+                    all,
+                    stack,
+                    BatchedLinearModels.mask(m, used, 6),
+                    EPOCHS,
+                    BATCH,
+                    LR,
+                    new Random(7),
+                    new int[] {1, EPOCHS},
                     List.of(all));
             float[] got = stack.toFloatArray();
             assertEquals(0f, got[2 * 2], 0f, "features a model does not use stay 0");
@@ -108,9 +147,18 @@ class BatchedLinearModelsTest {
                     w0[f] = init[f * 2 + d];
                 }
                 NDArray w = m.create(w0, new Shape(1, k, 1));
-                BatchedLinearModels.Trace t = BatchedLinearModels.train("test", (g, j) -> "", alone, w,
-                        BatchedLinearModels.mask(m, new int[] {k}, k), EPOCHS, BATCH, LR, new Random(7),
-                        new int[] {1, EPOCHS}, List.of(alone));
+                BatchedLinearModels.Trace t = BatchedLinearModels.train(
+                        "test",
+                        (g, j) -> "",
+                        alone,
+                        w,
+                        BatchedLinearModels.mask(m, new int[] {k}, k),
+                        EPOCHS,
+                        BATCH,
+                        LR,
+                        new Random(7),
+                        new int[] {1, EPOCHS},
+                        List.of(alone));
                 float[] wa = w.toFloatArray();
                 for (int f = 0; f < k; f++) {
                     assertEquals(wa[f], got[f * 2 + d], 1e-5f, "model " + d + " weight " + f);

@@ -12,9 +12,9 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.Trainer;
-import d2l.mlp.runtime.TorchRuntime;
 import d2l.mlp.data.FashionMnist;
 import d2l.mlp.data.InMemoryDataset;
+import d2l.mlp.runtime.TorchRuntime;
 import d2l.mlp.s402_mlp_scratch.MlpScratch;
 import d2l.mlp.s403_mlp_concise.MlpConcise;
 import java.util.List;
@@ -26,10 +26,12 @@ class ClassifierTrainingTest {
 
     private static FashionMnist.Data synthetic(NDManager m) {
         return new FashionMnist.Data(
-                new InMemoryDataset(m.randomUniform(0f, 1f, new Shape(1000, 28, 28)), m.randomInteger(0, 10,
-                        new Shape(1000), DataType.INT64)),
-                new InMemoryDataset(m.randomUniform(0f, 1f, new Shape(300, 28, 28)), m.randomInteger(0, 10,
-                        new Shape(300), DataType.INT64)));
+                new InMemoryDataset(
+                        m.randomUniform(0f, 1f, new Shape(1000, 28, 28)),
+                        m.randomInteger(0, 10, new Shape(1000), DataType.INT64)),
+                new InMemoryDataset(
+                        m.randomUniform(0f, 1f, new Shape(300, 28, 28)),
+                        m.randomInteger(0, 10, new Shape(300), DataType.INT64)));
     }
 
     @Test
@@ -38,8 +40,8 @@ class ClassifierTrainingTest {
         try (NDManager m = TorchRuntime.newManager(Device.cpu())) {
             FashionMnist.Data data = synthetic(m);
             List<NDArray> params = MlpScratch.initParams(m);
-            ScratchLearner learner = new ScratchLearner(params, x -> MlpScratch.net(params, x),
-                    x -> MlpScratch.net(params, x), 0.1);
+            ScratchLearner learner =
+                    new ScratchLearner(params, x -> MlpScratch.net(params, x), x -> MlpScratch.net(params, x), 0.1);
             ClassifierTraining.train("leak-check", learner, data, 1, 64, 0.1, 1); // first epoch may create gradients
             int before = m.getManagedArrays().size();
             List<EpochStats> h = ClassifierTraining.train("leak-check", learner, data, 3, 64, 0.1, 1);
@@ -76,9 +78,10 @@ class ClassifierTrainingTest {
         try (NDManager m = TorchRuntime.newManager(Device.cpu())) {
             FashionMnist.Data data = synthetic(m);
             List<NDArray> params = MlpScratch.initParams(m);
-            ScratchLearner learner = new ScratchLearner(params, x -> MlpScratch.net(params, x),
-                    x -> MlpScratch.net(params, x), 1e30);
-            TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
+            ScratchLearner learner =
+                    new ScratchLearner(params, x -> MlpScratch.net(params, x), x -> MlpScratch.net(params, x), 1e30);
+            TrainingDivergedException e = assertThrows(
+                    TrainingDivergedException.class,
                     () -> ClassifierTraining.train("huge-lr", learner, data, 5, 64, 1e30, 1));
             assertTrue(e.getMessage().contains("epoch 1") && e.getMessage().contains("1.0E30"), e.getMessage());
         }

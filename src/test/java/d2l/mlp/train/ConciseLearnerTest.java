@@ -28,12 +28,15 @@ class ConciseLearnerTest {
         try (NDManager m = TorchRuntime.newManager(Device.cpu());
                 Model model = Model.newInstance("step", Device.cpu())) {
             FashionMnist.Data data = new FashionMnist.Data(
-                    new InMemoryDataset(m.randomUniform(0f, 1f, new Shape(600, 28, 28)),
+                    new InMemoryDataset(
+                            m.randomUniform(0f, 1f, new Shape(600, 28, 28)),
                             m.randomInteger(0, 10, new Shape(600), DataType.INT64)),
-                    new InMemoryDataset(m.randomUniform(0f, 1f, new Shape(100, 28, 28)),
+                    new InMemoryDataset(
+                            m.randomUniform(0f, 1f, new Shape(100, 28, 28)),
                             m.randomInteger(0, 10, new Shape(100), DataType.INT64)));
             model.setBlock(MlpConcise.net());
-            DefaultTrainingConfig cfg = ConciseLearner.classifierConfig(0.5, Device.cpu()).optOptimizer(optimizer);
+            DefaultTrainingConfig cfg =
+                    ConciseLearner.classifierConfig(0.5, Device.cpu()).optOptimizer(optimizer);
             try (Trainer trainer = model.newTrainer(cfg)) {
                 trainer.initialize(new Shape(1, 28, 28));
                 ConciseLearner learner = ownStep ? new ConciseLearner(trainer, cfg, null) : new ConciseLearner(trainer);
@@ -44,7 +47,8 @@ class ConciseLearnerTest {
                             float[] c = Arrays.copyOf(a, a.length + b.length);
                             System.arraycopy(b, 0, c, a.length, b.length);
                             return c;
-                        }).orElseThrow();
+                        })
+                        .orElseThrow();
             }
         }
     }
@@ -64,7 +68,9 @@ class ConciseLearnerTest {
 
     @Test
     void ownStepWithAdamIsTrainerStepBitForBit() {
-        assertSameAsTrainerStep(() -> Optimizer.adam().optLearningRateTracker(Tracker.fixed(0.01f))
-                .optWeightDecays(0.01f).build());
+        assertSameAsTrainerStep(() -> Optimizer.adam()
+                .optLearningRateTracker(Tracker.fixed(0.01f))
+                .optWeightDecays(0.01f)
+                .build());
     }
 }

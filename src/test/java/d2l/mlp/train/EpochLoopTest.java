@@ -46,8 +46,21 @@ class EpochLoopTest {
             }
             return EpochLoop.Measured.of(1.0 / epoch, Map.of("acc", 0.5));
         });
-        assertEquals(List.of("start 1", "batch", "done", "batch", "done", "end 1 1.0",
-                "start 2", "batch", "done", "batch", "done", "end 2 0.5"), r.events);
+        assertEquals(
+                List.of(
+                        "start 1",
+                        "batch",
+                        "done",
+                        "batch",
+                        "done",
+                        "end 1 1.0",
+                        "start 2",
+                        "batch",
+                        "done",
+                        "batch",
+                        "done",
+                        "end 2 0.5"),
+                r.events);
         assertEquals(2, ends.size());
         assertEquals(0.5, ends.get(1).measured().values().get("acc"));
         assertTrue(ends.get(0).seconds() >= 0);
@@ -57,24 +70,33 @@ class EpochLoopTest {
     void aNonFiniteLossStopsAtThatEpochNamingRunEpochAndLearningRate() {
         Recorder r = new Recorder();
         int[] ran = {0};
-        TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
-                () -> new EpochLoop("weight-decay-scratch, lambda 3", 10, 7.5).listen(r).run((epoch, batches) -> {
-                    ran[0] = epoch;
-                    return EpochLoop.Measured.loss(epoch == 3 ? Double.POSITIVE_INFINITY : 1);
-                }));
+        TrainingDivergedException e = assertThrows(
+                TrainingDivergedException.class,
+                () -> new EpochLoop("weight-decay-scratch, lambda 3", 10, 7.5)
+                        .listen(r)
+                        .run((epoch, batches) -> {
+                            ran[0] = epoch;
+                            return EpochLoop.Measured.loss(epoch == 3 ? Double.POSITIVE_INFINITY : 1);
+                        }));
         assertEquals(3, ran[0], "no epoch after the diverged one");
-        assertTrue(e.getMessage().startsWith("weight-decay-scratch, lambda 3: training loss became Infinity in epoch 3"
-                + " with learning rate 7.5"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .startsWith("weight-decay-scratch, lambda 3: training loss became Infinity in epoch 3"
+                                + " with learning rate 7.5"),
+                e.getMessage());
         assertEquals("start 3", r.events.get(r.events.size() - 1), "later listeners do not see the diverged epoch end");
     }
 
     @Test
     void theDivergedModelIsNamedAndEpochsThatReadNothingAreNotChecked() {
-        TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
-                () -> new EpochLoop("model-selection", 5, 100).run((epoch, batches) -> epoch < 4
-                        ? EpochLoop.Measured.NOTHING
-                        : new EpochLoop.Measured(Double.NaN, Map.of(), "degree 5, fold 2")));
-        assertTrue(e.getMessage().startsWith("model-selection (degree 5, fold 2): training loss became NaN in epoch 4"),
+        TrainingDivergedException e = assertThrows(
+                TrainingDivergedException.class,
+                () -> new EpochLoop("model-selection", 5, 100)
+                        .run((epoch, batches) -> epoch < 4
+                                ? EpochLoop.Measured.NOTHING
+                                : new EpochLoop.Measured(Double.NaN, Map.of(), "degree 5, fold 2")));
+        assertTrue(
+                e.getMessage().startsWith("model-selection (degree 5, fold 2): training loss became NaN in epoch 4"),
                 e.getMessage());
     }
 }

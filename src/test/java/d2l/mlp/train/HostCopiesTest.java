@@ -12,8 +12,8 @@ import ai.djl.nn.Block;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.Trainer;
 import d2l.mlp.HostTensors;
-import d2l.mlp.runtime.TorchRuntime;
 import d2l.mlp.data.InMemoryDataset;
+import d2l.mlp.runtime.TorchRuntime;
 import d2l.mlp.s402_mlp_scratch.MlpScratch;
 import d2l.mlp.s403_mlp_concise.MlpConcise;
 import d2l.mlp.s406_dropout.DropoutConcise;
@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Test;
 class HostCopiesTest {
 
     private static InMemoryDataset synthetic(NDManager m, int n) {
-        return new InMemoryDataset(m.randomUniform(0f, 1f, new Shape(n, 28, 28)),
-                m.randomInteger(0, 10, new Shape(n), DataType.INT64));
+        return new InMemoryDataset(
+                m.randomUniform(0f, 1f, new Shape(n, 28, 28)), m.randomInteger(0, 10, new Shape(n), DataType.INT64));
     }
 
     /** Train steps, predictions and the accuracy count over every batch of {@code data}, after one warm-up step. */
@@ -47,7 +47,9 @@ class HostCopiesTest {
         try (NDManager m = TorchRuntime.newManager(Device.cpu())) {
             NDArray x = m.ones(new Shape(3));
             assertEquals(2, HostTensors.madeBy(() -> x.mul(2f).gt(1f)));
-            assertEquals(0, HostTensors.madeBy(() -> x.mul(TorchRuntime.scalar(x, 2f)).gt(TorchRuntime.scalar(x, 1f))));
+            assertEquals(
+                    0,
+                    HostTensors.madeBy(() -> x.mul(TorchRuntime.scalar(x, 2f)).gt(TorchRuntime.scalar(x, 1f))));
         }
     }
 
@@ -66,11 +68,23 @@ class HostCopiesTest {
         try (NDManager m = TorchRuntime.newManager(Device.cpu())) {
             InMemoryDataset data = synthetic(m, 300);
             List<NDArray> mlp = MlpScratch.initParams(m);
-            assertEquals(0, perEpoch(new ScratchLearner(mlp, x -> MlpScratch.net(mlp, x),
-                    x -> MlpScratch.net(mlp, x), 0.1), data), "mlp-scratch");
+            assertEquals(
+                    0,
+                    perEpoch(
+                            new ScratchLearner(mlp, x -> MlpScratch.net(mlp, x), x -> MlpScratch.net(mlp, x), 0.1),
+                            data),
+                    "mlp-scratch");
             List<NDArray> dropout = DropoutScratch.initParams(m);
-            assertEquals(0, perEpoch(new ScratchLearner(dropout, x -> DropoutScratch.net(dropout, x, true),
-                    x -> DropoutScratch.net(dropout, x, false), 0.5), data), "dropout-scratch");
+            assertEquals(
+                    0,
+                    perEpoch(
+                            new ScratchLearner(
+                                    dropout,
+                                    x -> DropoutScratch.net(dropout, x, true),
+                                    x -> DropoutScratch.net(dropout, x, false),
+                                    0.5),
+                            data),
+                    "dropout-scratch");
         }
     }
 
@@ -85,7 +99,8 @@ class HostCopiesTest {
     }
 
     private static long conciseEpoch(Block net, InMemoryDataset data) {
-        try (Model model = Model.newInstance("host-copies", Device.cpu(), TorchRuntime.engine().getEngineName())) {
+        try (Model model = Model.newInstance(
+                "host-copies", Device.cpu(), TorchRuntime.engine().getEngineName())) {
             model.setBlock(net);
             DefaultTrainingConfig config = ConciseLearner.classifierConfig(0.1, Device.cpu());
             try (Trainer trainer = model.newTrainer(config)) {
