@@ -44,31 +44,27 @@ public final class TorchRuntime {
     }
 
     /**
-     * Resolves {@code auto|cpu|gpu} (or {@code gpu0}, {@code gpu1}, …) to a DJL device.
+     * Resolves {@code choice} to a DJL device.
      *
-     * @throws IllegalArgumentException for an unknown name, or {@code gpu} when DJL sees no GPU
+     * @throws IllegalArgumentException for {@code gpu} when DJL sees no such GPU
      */
-    public static Device device(String spec) {
-        String s = spec == null ? "auto" : spec.trim().toLowerCase();
+    public static Device device(DeviceChoice choice) {
+        String s = choice.name();
         int gpus = engine().getGpuCount();
-        switch (s) {
-            case "auto":
-                return gpus > 0 ? Device.gpu() : Device.cpu();
-            case "cpu":
-                return Device.cpu();
-            default:
-                if (!s.matches("gpu\\d*")) {
-                    throw new IllegalArgumentException("--device must be auto, cpu or gpu[N], got '" + spec + "'");
-                }
-                int id = s.length() == 3 ? 0 : Integer.parseInt(s.substring(3));
-                if (id >= gpus) {
-                    throw new IllegalArgumentException("--device " + spec + ": DJL's PyTorch engine sees "
-                            + gpus + " GPU(s) (libtorch flavor " + engine().getVersion() + "). "
-                            + "The default build ships CPU-only libtorch; build with 'mvn -Dgpu package' "
-                            + "and see docs/gpu.md, or run with --device cpu.");
-                }
-                return Device.gpu(id);
+        if (s.equals("auto")) {
+            return gpus > 0 ? Device.gpu() : Device.cpu();
         }
+        if (s.equals("cpu")) {
+            return Device.cpu();
+        }
+        int id = s.length() == 3 ? 0 : Integer.parseInt(s.substring(3));
+        if (id >= gpus) {
+            throw new IllegalArgumentException("--device " + s + ": DJL's PyTorch engine sees "
+                    + gpus + " GPU(s) (libtorch flavor " + engine().getVersion() + "). "
+                    + "The default build ships CPU-only libtorch; build with 'mvn -Dgpu package' "
+                    + "and see docs/gpu.md, or run with --device cpu.");
+        }
+        return Device.gpu(id);
     }
 
     /**
@@ -89,9 +85,26 @@ public final class TorchRuntime {
         return like.getManager().full(new Shape(), v, like.getDataType());
     }
 
-    /** Seeds libtorch's generator and DJL's own {@code RandomUtils}. */
+    /** The largest seed: libtorch's CPU generator (a Mersenne Twister) keeps the low 32 bits of a seed. */
+    public static final long MAX_SEED = (1L << 32) - 1;
+
+    /**
+     * Seeds libtorch's generator and DJL's own {@code RandomUtils}.
+     *
+     * @throws IllegalArgumentException for a seed outside 0 … {@link #MAX_SEED}: libtorch would run it as another
+     *     seed's twin (2³²+1 as 1)
+     */
     public static void seed(long seed) {
-        engine().setRandomSeed((int) seed);
+        checkSeed(seed);
+        engine().setRandomSeed((int) seed); // DJL takes an int; libtorch reads its 32 bits back unsigned
+    }
+
+    /** Throws unless {@code seed} is one libtorch tells apart from every other: 0 … {@link #MAX_SEED}. */
+    public static void checkSeed(long seed) {
+        if (seed < 0 || seed > MAX_SEED) {
+            throw new IllegalArgumentException("--seed must be between 0 and " + MAX_SEED
+                    + " (libtorch's CPU generator keeps 32 bits), got " + seed);
+        }
     }
 
     /** Restores what {@link #singleThreaded} changed. */
