@@ -157,13 +157,15 @@ def run_notebook(driver, base, token, name):
             state = driver.execute_script(STATE_JS)
             if state["errors"]:
                 raise AssertionError(f"{name}: error output: {state['errors'][0][:2000]}")
-            if all(re.fullmatch(r"\[\d+\]:", p.strip()) for p in state["prompts"]) \
-                    and wait_for_idle_kernel(base, token, name, 5):
+            if all(re.fullmatch(r"\[\d+\]:", p.strip()) for p in state["prompts"]):
+                wait_for_idle_kernel(base, token, name, 60)
                 break
             if time.monotonic() - start > RUN_TIMEOUT:
                 raise AssertionError(f"{name}: not done after {RUN_TIMEOUT} s: prompts {state['prompts']}")
             time.sleep(2)
-        state = driver.execute_script(STATE_JS)
+        deadline = time.monotonic() + 15  # images decode after their cell has finished
+        while not all((state := driver.execute_script(STATE_JS))["images"]) and time.monotonic() < deadline:
+            time.sleep(0.5)
         driver.save_screenshot(str(OUT / f"{stem}-end.png"))
         if state["errors"]:
             raise AssertionError(f"{name}: error output: {state['errors'][0][:2000]}")
@@ -185,6 +187,7 @@ def run_notebook(driver, base, token, name):
 
 def main():
     names = sys.argv[1:] or NOTEBOOKS
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # a killed test still stops what it started (finally)
     shutil.rmtree(OUT, ignore_errors=True)
     OUT.mkdir(parents=True)
     settings = Path(tempfile.mkdtemp(prefix="d2l-lab-settings-"))
@@ -200,7 +203,8 @@ def main():
     failed = False
     try:
         deadline = time.monotonic() + START_TIMEOUT
-        while not (found := re.search(r"JupyterLab: (http://\S+)/lab\?token=(\w+)", (OUT / "jupyterlab.log").read_text())):
+        address = re.compile(r"JupyterLab: (http://\S+)/lab\?token=(\w+)")
+        while not (found := address.search((OUT / "jupyterlab.log").read_text())):
             if lab.poll() is not None or time.monotonic() > deadline:
                 raise AssertionError("scripts/notebooks.sh did not start JupyterLab; see target/browser/jupyterlab.log")
             time.sleep(1)

@@ -1,10 +1,11 @@
 """Starts the Java kernel N times through a Jupyter server, the way a browser does, and times each start.
 
 It starts a Jupyter server of the project's Python environment on a free loopback port (kernels from the project's
-Jupyter folder .jupyter/, which scripts/setup.sh fills), and stops it at the end. Each start: POST /api/kernels, open the kernel's websocket, send a kernel_info_request on the shell channel and wait
-for its reply; then DELETE the kernel. Prints one line per start and a summary that tells starts answered within
---timeout (15 s) from later ones (a slow machine) and from those not answered within --give-up (60 s: a kernel that
-will never answer); exits 1 unless every start answered within --timeout.
+Jupyter folder .jupyter/, which scripts/setup.sh fills), and stops it at the end. Each start: POST /api/kernels,
+open the kernel's websocket, send a kernel_info_request on the shell channel and wait for its reply; then DELETE the
+kernel. Prints one line per start and a summary that tells starts answered within --timeout (15 s) from later ones
+(a slow machine) and from those not answered within --give-up (60 s: a kernel that will never answer); exits 1
+unless every start answered within --timeout.
 
 Use: .venv/bin/python scripts/kernel_starts.py [-n 50] [--kernel java] [--timeout 15] [--give-up 60]
 """
@@ -25,7 +26,8 @@ import websocket  # websocket-client, a dependency of jupyter_server
 
 
 def api(url, token, method, path, body=None):
-    request = urllib.request.Request(url + path, method=method, data=None if body is None else json.dumps(body).encode(),
+    data = None if body is None else json.dumps(body).encode()
+    request = urllib.request.Request(url + path, method=method, data=data,
                                      headers={"Authorization": "token " + token, "Content-Type": "application/json"})
     with urllib.request.urlopen(request, timeout=60) as response:
         text = response.read()

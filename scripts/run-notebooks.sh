@@ -12,7 +12,10 @@ export PYDEVD_DISABLE_FILE_VALIDATION=1 # silences a debugger warning of Debian'
 cd "$(dirname "$0")/.."
 [ -f target/d2l-mlp.jar ] || mvn -q -B -DskipTests package
 export JUPYTER_PATH="$PWD/.jupyter${JUPYTER_PATH:+:$JUPYTER_PATH}"
-[ -f .jupyter/kernels/java/kernel.json ] || { echo "the project's Java kernel is missing: run scripts/setup.sh" >&2; exit 1; }
+if [ ! -f .jupyter/kernels/java/kernel.json ]; then
+  echo "the project's Java kernel is missing: run scripts/setup.sh" >&2
+  exit 1
+fi
 
 # the kernel runs in notebooks/ either way, so the notebooks' relative jar path holds
 args=(--inplace)

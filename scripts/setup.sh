@@ -71,12 +71,15 @@ if [ ! -f "$jar" ] || [ -n "$(find scripts/kernel -newer "$jar")" ]; then
   jar uf "$jar.tmp" -C target/kernel/classes .
   mv "$jar.tmp" "$jar"
 fi
-install_kernel() { # $1: a Jupyter kernels folder
+install_kernel() { # $1: a Jupyter kernels folder; leaves an identical kernel alone (a running one may use it)
   mkdir -p "$1/java"
   local dir
   dir=$(cd "$1/java" && pwd)
-  cp "$jar" "$dir/"
-  cat >"$dir/kernel.json" <<EOF
+  if ! cmp -s "$jar" "$dir/$(basename "$jar")"; then
+    cp "$jar" "$dir/.kernel.jar.tmp"
+    mv "$dir/.kernel.jar.tmp" "$dir/$(basename "$jar")"
+  fi
+  cat >"$dir/.kernel.json.tmp" <<EOF
 {
   "argv": ["java", "-jar", "$dir/$(basename "$jar")", "{connection_file}"],
   "display_name": "Java",
@@ -86,11 +89,12 @@ install_kernel() { # $1: a Jupyter kernels folder
           "RJK_MIMA_CACHE": "mima_cache"}
 }
 EOF
+  mv "$dir/.kernel.json.tmp" "$dir/kernel.json"
+  find "$dir" -maxdepth 1 -name 'rapaio-jupyter-kernel-*.jar' ! -name "$(basename "$jar")" -delete
 }
 install_kernel .jupyter/kernels
 user_kernels="$(jupyter --data-dir)/kernels"
 if [ ! -f "$user_kernels/java/kernel.json" ] || grep -q rapaio-jupyter-kernel "$user_kernels/java/kernel.json"; then
-  rm -rf "$user_kernels/java"
   install_kernel "$user_kernels"
 fi
 
