@@ -44,8 +44,7 @@ if [ -d "$copy" ] && [ ! -f "$cache/kaggle_house_pred_train.csv" ]; then
 fi
 
 # The Java kernel "java": rapaio-jupyter-kernel 3.0.1 from Maven Central, rebuilt with scripts/kernel/*.patch, which
-# makes it ready before it binds its sockets (the published kernel often ignores or dies of the first request a
-# client sends; docs/notebooks.md). Its kernelspec goes to the project's Jupyter data folder .jupyter/, which the
+# makes it answer from the first request on (the published kernel fails about 2 starts in 5: docs/notebooks.md). Its kernelspec goes to the project's Jupyter data folder .jupyter/, which the
 # project's scripts put first on JUPYTER_PATH; the user's own "java" kernel is replaced only when it is
 # rapaio-jupyter-kernel (as this script installed it before), so that VS Code and a plain `jupyter lab` get the
 # patched one too, and an IJava or JJava installed under that name is left alone.
