@@ -6,6 +6,11 @@ import ai.djl.engine.EngineException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
 
 /**
  * The one place that touches DJL's engine set-up: offline mode, device choice, random seed.
@@ -25,16 +30,59 @@ public final class TorchRuntime {
 
     private TorchRuntime() {}
 
+    /** The platforms whose libtorch a build can bundle (the pom's profiles). */
+    static final List<String> BUNDLED_PLATFORMS = List.of("linux-x86_64", "linux-aarch64", "osx-aarch64", "win-x86_64");
+
     /** The PyTorch engine, started offline unless the user asked otherwise. */
     public static Engine engine() {
         try {
             return Engine.getEngine("PyTorch");
-        } catch (EngineException e) {
+        } catch (EngineException | UnsatisfiedLinkError e) {
+            String bundled = bundledPlatform();
+            String here = platform(System.getProperty("os.name"), System.getProperty("os.arch"));
+            if (bundled != null && !bundled.equals(here)) {
+                throw new EngineException(wrongPlatform(bundled, here), e);
+            }
             throw new EngineException(
                     "DJL could not start its PyTorch engine: " + e.getMessage() + ". The default "
                             + "build ships libtorch in the pytorch-native-cpu jar; a 'mvn -Dgpu' build needs DJL_OFFLINE=false "
                             + "(DJL downloads libtorch) or PYTORCH_LIBRARY_PATH (an existing PyTorch), see docs/gpu.md.",
                     e);
+        }
+    }
+
+    /** DJL's name for a platform ("osx-aarch64"), from Java's os.name and os.arch. */
+    static String platform(String osName, String osArch) {
+        String os = osName.toLowerCase(Locale.ROOT);
+        String system =
+                os.startsWith("mac") ? "osx" : os.startsWith("win") ? "win" : os.startsWith("linux") ? "linux" : os;
+        String arch = osArch.equals("amd64") ? "x86_64" : osArch.equals("arm64") ? "aarch64" : osArch;
+        return system + "-" + arch;
+    }
+
+    /** The one line a user reads when the jar's libtorch is for another platform than this machine's. */
+    static String wrongPlatform(String bundled, String here) {
+        if (BUNDLED_PLATFORMS.contains(here)) {
+            return "this build bundles libtorch for " + bundled + ", not for this " + here + " machine: build the jar"
+                    + " on this machine (mvn -DskipTests package picks the " + here + " profile)";
+        }
+        return "no libtorch is bundled for " + here + " (only for " + String.join(", ", BUNDLED_PLATFORMS)
+                + "): build with 'mvn -Dgpu -DskipTests package' and point PYTORCH_LIBRARY_PATH at a PyTorch "
+                + "installed on this machine (docs/gpu.md)";
+    }
+
+    /** The platform of the libtorch on the class path (from DJL's native jar), or null when none is bundled. */
+    static String bundledPlatform() {
+        try (InputStream in =
+                TorchRuntime.class.getClassLoader().getResourceAsStream("native/lib/pytorch.properties")) {
+            if (in == null) {
+                return null;
+            }
+            Properties properties = new Properties();
+            properties.load(in);
+            return properties.getProperty("classifier");
+        } catch (IOException e) {
+            return null;
         }
     }
 
