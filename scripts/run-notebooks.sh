@@ -2,6 +2,7 @@
 # Executes every notebook in notebooks/ with a real Jupyter and the Java kernel named "java".
 #   scripts/run-notebooks.sh            re-execute in place (refreshes the committed outputs)
 #   scripts/run-notebooks.sh --check    execute copies into target/notebooks (what the test run does)
+#   NOTEBOOKS="notebooks/02-mlp-scratch.ipynb" scripts/run-notebooks.sh ...   only these notebooks
 # Needs: the jar (mvn -DskipTests package), jupyter-nbconvert, and a "java" kernel (scripts/setup.sh installs
 # rapaio-jupyter-kernel under that name). Any cell error fails at once.
 # Kernel start: rapaio-jupyter-kernel 3.0.1 installs its message handlers only after it has bound its sockets, so a
@@ -23,7 +24,7 @@ args=(--inplace)
 status=0
 passed=0
 failed=0
-for nb in notebooks/*.ipynb; do
+for nb in ${NOTEBOOKS:-notebooks/*.ipynb}; do
   attempts=${NOTEBOOK_START_ATTEMPTS:-8}
   for try in $(seq "$attempts"); do
     start=$(date +%s)
@@ -37,6 +38,7 @@ for nb in notebooks/*.ipynb; do
       echo "notebook $(basename "$nb"): ok in $(( $(date +%s) - start )) s"
       # the kernel prints absolute paths (e.g. the jar it added); committed outputs keep them relative to notebooks/
       [ "${args[0]}" = --inplace ] && sed -i "s|$PWD/notebooks/||g; s|$PWD/|../|g" "$nb"
+      python3 scripts/normalize_notebooks.py "$out" # no timestamps or wall times: a re-run changes no byte
       passed=$((passed + 1))
       break
     fi

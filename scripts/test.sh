@@ -6,3 +6,7 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 mvn -B package "$@"
 scripts/run-notebooks.sh --check
+# executing a notebook again on the same machine must give the same file, byte for byte
+cp target/notebooks/02-mlp-scratch.ipynb target/02-mlp-scratch.first-run.ipynb
+NOTEBOOKS=notebooks/02-mlp-scratch.ipynb scripts/run-notebooks.sh --check
+cmp target/02-mlp-scratch.first-run.ipynb target/notebooks/02-mlp-scratch.ipynb
