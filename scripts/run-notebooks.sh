@@ -2,6 +2,7 @@
 # Executes every notebook in notebooks/ with a real Jupyter and the Java kernel named "java".
 #   scripts/run-notebooks.sh            re-execute in place (refreshes the committed outputs)
 #   scripts/run-notebooks.sh --check    execute copies into target/notebooks (what the test run does)
+#   NOTEBOOKS="notebooks/02-mlp-scratch.ipynb" scripts/run-notebooks.sh ...   only these notebooks
 # Needs: the jar (mvn -DskipTests package), jupyter-nbconvert, and the project's Java kernel "java" in .jupyter/
 # (scripts/setup.sh builds it: rapaio-jupyter-kernel patched so that it answers from its first request; see
 # docs/notebooks.md). A kernel that does not start, or any cell error, fails the notebook at once.
@@ -23,7 +24,7 @@ args=(--inplace)
 status=0
 passed=0
 failed=0
-for nb in notebooks/*.ipynb; do
+for nb in ${NOTEBOOKS:-notebooks/*.ipynb}; do
   start=$(date +%s)
   if log=$(jupyter nbconvert --to notebook --execute "${args[@]}" --ExecutePreprocessor.kernel_name=java \
       --ExecutePreprocessor.timeout=1800 --ExecutePreprocessor.startup_timeout=60 "$nb" 2>&1) \
@@ -33,6 +34,7 @@ for nb in notebooks/*.ipynb; do
     echo "notebook $(basename "$nb"): ok in $(( $(date +%s) - start )) s"
     # the kernel prints absolute paths (e.g. the jar it added); committed outputs keep them relative to notebooks/
     [ "${args[0]}" = --inplace ] && sed -i "s|$PWD/notebooks/||g; s|$PWD/|../|g" "$nb"
+    python3 scripts/normalize_notebooks.py "$out" # no timestamps or wall times: a re-run changes no byte
     passed=$((passed + 1))
     continue
   fi

@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
 # The test run: unit tests, scratch-vs-DJL checks, the regression checks against the book's spread and the
-# JShell check of the notebooks (mvn test); then every notebook executed by a real Jupyter; then the reader's path in
-# a real browser: scripts/notebooks.sh starts JupyterLab and headless Chromium runs notebooks from its UI.
+# JShell check of the notebooks (mvn test); then every notebook executed by a real Jupyter, one of them twice to
+# show that a re-run gives the same file; then the reader's path in a real browser (scripts/notebooks.sh starts
+# JupyterLab and headless Chromium runs notebooks from its UI); then the PyTorch twin's quick mode.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --browser
 mvn -B package "$@"
 scripts/run-notebooks.sh --check
+# executing a notebook again on the same machine must give the same file, byte for byte
+cp target/notebooks/02-mlp-scratch.ipynb target/02-mlp-scratch.first-run.ipynb
+NOTEBOOKS=notebooks/02-mlp-scratch.ipynb scripts/run-notebooks.sh --check
+cmp target/02-mlp-scratch.first-run.ipynb target/notebooks/02-mlp-scratch.ipynb
 /usr/bin/python3 scripts/browser_test.py

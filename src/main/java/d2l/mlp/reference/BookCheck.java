@@ -18,8 +18,9 @@ public record BookCheck(String quantity, double book, double lo, double hi, doub
 
     @Override
     public String toString() {
+        String book = Double.isNaN(this.book) ? "book gives only its" : String.format("book %.4g,", this.book);
         return String.format(
-                "%s: ours %.4g, book %.4g, spread [%.4g, %.4g] -> %s",
+                "%s: ours %.4g, %s spread [%.4g, %.4g] -> %s",
                 quantity, ours, book, lo, hi, inside() ? "inside" : "OUTSIDE");
     }
 }

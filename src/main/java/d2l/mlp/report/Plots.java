@@ -14,7 +14,7 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
-/** The chapter's plots, styled alike: lines without markers, legend inside, white background. */
+/** The chapter's plots, styled alike: lines without markers, legend below the plot (off the data), white background. */
 public final class Plots {
 
     private Plots() {}
@@ -40,8 +40,11 @@ public final class Plots {
                 .build();
         Styler s = chart.getStyler();
         s.setChartBackgroundColor(Color.WHITE);
-        s.setLegendPosition(Styler.LegendPosition.InsideNE);
+        s.setLegendPosition(Styler.LegendPosition.OutsideS);
+        s.setLegendLayout(Styler.LegendLayout.Horizontal);
         s.setLegendVisible(true);
+        // float grids such as arange(-8, 8, 0.1) put a tick at 1.2e-7 instead of 0; three decimals are enough
+        chart.getStyler().setXAxisDecimalPattern("#,##0.###");
         chart.getStyler().setYAxisLogarithmic(logY);
         chart.getStyler().setPlotGridLinesVisible(true);
         return chart;
@@ -78,7 +81,8 @@ public final class Plots {
                 .build();
         Styler s = chart.getStyler();
         s.setChartBackgroundColor(Color.WHITE);
-        s.setLegendPosition(Styler.LegendPosition.InsideNE);
+        s.setLegendPosition(Styler.LegendPosition.OutsideS);
+        s.setLegendLayout(Styler.LegendLayout.Horizontal);
         s.setLegendVisible(series.size() > 1);
         chart.getStyler().setPlotGridLinesVisible(true);
         chart.getStyler().setXAxisLabelRotation(categories.size() > 6 ? 45 : 0);

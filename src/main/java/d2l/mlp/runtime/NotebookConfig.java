@@ -1,5 +1,9 @@
 package d2l.mlp.runtime;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.util.concurrent.Callable;
+
 /**
  * What the notebooks call to configure an experiment. A notebook runs the book's setting unless
  * {@code D2L_NOTEBOOK_EPOCHS} (environment) or {@code d2l.notebook.epochs} (system property) caps the number of
@@ -16,5 +20,19 @@ public final class NotebookConfig {
             return bookDefaults;
         }
         return bookDefaults.withEpochs(Math.min(bookDefaults.epochs(), Integer.parseInt(cap.trim())));
+    }
+
+    /**
+     * Runs {@code work} with {@code System.out} discarded: for a library run whose per-epoch lines would repeat, or
+     * contradict, what the notebook has already printed (e.g. in the notebook's check against the library).
+     */
+    public static <T> T quietly(Callable<T> work) throws Exception {
+        PrintStream out = System.out;
+        System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+        try {
+            return work.call();
+        } finally {
+            System.setOut(out);
+        }
     }
 }

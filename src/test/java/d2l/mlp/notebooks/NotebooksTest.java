@@ -34,9 +34,10 @@ import org.opentest4j.AssertionFailedError;
 /**
  * Runs the code cells of every notebook through JShell with the project's class path (one epoch per experiment),
  * so broken notebook code fails the normal test run without Jupyter. Magic cells ({@code %jars …}) and the jar
- * check are skipped; the kernels' {@code display} is stubbed. Every notebook ends by checking its own code against the library's
- * section class, so a notebook that drifts from the library fails here too. Also checks the committed outputs:
- * executed, without machine paths, colour codes or kernel chatter.
+ * check are skipped; the kernels' {@code display} is stubbed. Every notebook ends by checking its own code against
+ * the library's section class ({@code LibraryCheck}), so a notebook that drifts from the library fails here too.
+ * Also checks the committed outputs: executed, without machine paths, colour codes, kernel chatter, wall times or
+ * timestamps, and ending with one library-check line.
  */
 @Tag("notebooks")
 @Tag("slow")
@@ -97,7 +98,7 @@ class NotebooksTest {
         String leaky = "UnaryOperator<NDArray> phi = z -> Activation.leakyRelu(z, 0.1f);";
         Files.writeString(altered, json.replace(relu, leaky));
         AssertionFailedError e = assertThrows(AssertionFailedError.class, () -> run(altered, classPath()));
-        assertTrue(e.getMessage().contains("notebook and library disagree"), e.getMessage());
+        assertTrue(e.getMessage().contains("notebook and library disagree: o"), e.getMessage());
     }
 
     /** What a committed output must not contain: machine paths, ANSI escapes, log lines of the kernel or DJL. */
@@ -146,6 +147,64 @@ class NotebooksTest {
                             }
                         }
                     }
+                }));
+    }
+
+    /** An epoch line's wall time, e.g. "(0.4 s)": it differs from run to run, so committed outputs must not hold it. */
+    private static final Pattern WALL_TIME = Pattern.compile("\\(\\d+\\.\\d+ s\\)");
+
+    /** What the last section of every notebook prints when the notebook agrees with the library. */
+    static final String LIBRARY_CHECK = "Library check: the notebook agrees with ";
+
+    /**
+     * Every notebook ends with the section "Check against the library", whose committed output is one line, the
+     * {@link #LIBRARY_CHECK} summary; no committed output carries a wall time or an execution timestamp, so that a
+     * re-run on the same machine changes no byte.
+     */
+    @TestFactory
+    Stream<DynamicTest> committedOutputsEndWithOneLibraryCheckAndHoldNothingThatChangesPerRun() throws IOException {
+        return notebooks().stream()
+                .map(nb -> DynamicTest.dynamicTest(nb.getFileName().toString(), () -> {
+                    JsonObject json =
+                            JsonParser.parseString(Files.readString(nb)).getAsJsonObject();
+                    List<String> checkLines = new ArrayList<>();
+                    String lastHeading = "";
+                    int n = 0;
+                    for (JsonElement c : json.getAsJsonArray("cells")) {
+                        JsonObject cell = c.getAsJsonObject();
+                        String where = nb.getFileName() + ", cell " + ++n;
+                        assertFalse(
+                                cell.getAsJsonObject("metadata").has("execution"),
+                                where + ": execution timestamps committed; run scripts/run-notebooks.sh");
+                        String source = text(cell.get("source"));
+                        if (cell.get("cell_type").getAsString().equals("markdown")) {
+                            for (String line : source.split("\n")) {
+                                if (line.startsWith("## ")) {
+                                    lastHeading = line;
+                                }
+                            }
+                            continue;
+                        }
+                        for (JsonElement o : cell.getAsJsonArray("outputs")) {
+                            JsonObject out = o.getAsJsonObject();
+                            if (!out.has("text")) {
+                                continue;
+                            }
+                            String text = text(out.get("text"));
+                            var m = WALL_TIME.matcher(text);
+                            assertFalse(m.find(), where + ": a wall time in the committed output: " + text);
+                            for (String line : text.split("\n")) {
+                                if (line.startsWith("Library check:")) {
+                                    assertEquals("## Check against the library", lastHeading, where);
+                                    checkLines.add(line);
+                                }
+                            }
+                        }
+                    }
+                    assertEquals("## Check against the library", lastHeading, nb + ": the last section");
+                    assertEquals(1, checkLines.size(), nb + ": library check lines " + checkLines);
+                    assertTrue(checkLines.get(0).startsWith(LIBRARY_CHECK), checkLines.get(0));
+                    assertTrue(checkLines.get(0).contains(" bit for bit"), checkLines.get(0));
                 }));
     }
 
