@@ -6,8 +6,9 @@
 #
 # Makes a Python environment in target/pytorch-venv (torch CPU, numpy, pandas) unless one is there, builds the jar
 # if it is missing, then runs scripts/pytorch/twin.py: results/pytorch-twin.md, .svg and .json (default 5 seeds, all
-# experiments). --quick: 1 seed, 1 epoch, two experiments, report in target/pytorch-twin-quick/ (what
-# scripts/test.sh runs); it prints one line and exits 0 when no Python with torch can be set up.
+# experiments). --quick (what scripts/test.sh runs): the comparison rule's unit tests, then 1 seed, 1 epoch, two
+# experiments, report in target/pytorch-twin-quick/; when no Python with torch can be set up, that second part is
+# skipped with one line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,10 +17,14 @@ args=()
 for a in "$@"; do
   case "$a" in
     --quick) quick=1 ;;
-    -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) args+=("$a") ;;
   esac
 done
+
+if [ $quick = 1 ]; then
+  python3 -m unittest discover -q -s scripts/pytorch -p 'test_*.py'
+fi
 
 venv=target/pytorch-venv
 py=$venv/bin/python

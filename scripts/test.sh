@@ -6,3 +6,5 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 mvn -B package "$@"
 scripts/run-notebooks.sh --check
+# The PyTorch twin, quick: the comparison rule's tests, then two experiments for one epoch on both sides
+scripts/pytorch-twin.sh --quick
