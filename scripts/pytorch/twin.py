@@ -103,6 +103,15 @@ def run(cmd, log, env):
     return seconds
 
 
+def fresh(out, name):
+    """Makes an empty run directory; False (kept as it is) when it already holds a finished run (--keep)."""
+    if (out / name / "metrics.json").is_file() and (out / "wall-seconds.txt").is_file():
+        return False
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
+    return True
+
+
 def java_seeds(name, seeds):
     """The --seed values of the Java runs that cover seeds 1..seeds."""
     step = 3 if name == "mlp-best" else 1
@@ -116,24 +125,28 @@ def run_experiment(name, args, raw):
     python = [args.python, str(ROOT / "scripts" / "pytorch" / (name.replace("-", "_") + ".py")),
               "--threads", str(args.threads)]
     extra = ["--epochs", str(args.epochs)] if args.epochs else []
-    for side in SIDES:
-        shutil.rmtree(raw / side / name, ignore_errors=True)
+    if not args.keep:
+        for side in SIDES:
+            shutil.rmtree(raw / side / name, ignore_errors=True)
     java_at = java_seeds(name, args.seeds)
-    loads = [os.getloadavg()[0]]
+    load_file = raw / "java" / name / "load-average.json"
+    loads = json.loads(load_file.read_text()) if args.keep and load_file.is_file() else []
+    loads.append(os.getloadavg()[0])
+
+    def one(side, command, seed):
+        out = raw / side / name / f"from-seed-{seed}"
+        if fresh(out, name):
+            s = run(command + ["--seed", str(seed), "--out", str(out)] + extra, out / "log.txt", env)
+            (out / "wall-seconds.txt").write_text(f"{s:.3f}\n")
+            print(f"  {side:7} {name} seed {seed}: {s:.1f} s", flush=True)
+            loads.append(os.getloadavg()[0])
+
     for seed in range(1, args.seeds + 1):
         if seed in java_at:
-            out = raw / "java" / name / f"from-seed-{seed}"
-            out.mkdir(parents=True)
-            s = run(java + ["--seed", str(seed), "--out", str(out)] + extra, out / "log.txt", env)
-            (out / "wall-seconds.txt").write_text(f"{s:.3f}\n")
-            print(f"  java    {name} seed {seed}: {s:.1f} s", flush=True)
-        out = raw / "pytorch" / name / f"from-seed-{seed}"
-        out.mkdir(parents=True)
-        s = run(python + ["--seed", str(seed), "--out", str(out)] + extra, out / "log.txt", env)
-        (out / "wall-seconds.txt").write_text(f"{s:.3f}\n")
-        print(f"  pytorch {name} seed {seed}: {s:.1f} s", flush=True)
-        loads.append(os.getloadavg()[0])
-    (raw / "java" / name / "load-average.json").write_text(json.dumps(loads) + "\n")
+            one("java", java, seed)
+        one("pytorch", python, seed)
+    load_file.parent.mkdir(parents=True, exist_ok=True)
+    load_file.write_text(json.dumps(loads) + "\n")
 
 
 def samples(raw, side, name, limit=None):
@@ -334,6 +347,7 @@ def main():
     p.add_argument("--raw", type=Path, default=ROOT / "target" / "pytorch-twin" / "raw")
     p.add_argument("--report", type=Path, default=ROOT / "results" / "pytorch-twin.md")
     p.add_argument("--report-only", action="store_true")
+    p.add_argument("--keep", action="store_true", help="keep the finished runs under --raw, run only the missing")
     p.add_argument("--check", action="store_true",
                    help="exit 1 unless every final number came out finite on both sides")
     p.add_argument("--command", default="scripts/pytorch-twin.sh", help="how the report says it was written")
