@@ -153,6 +153,8 @@ def samples(raw, side, name, limit=None):
     """{seed: (metrics, seconds)} of one side; mlp-best's runs split into their seeds (seconds: training time)."""
     found = {}
     for run_dir in sorted((raw / side / name).glob("from-seed-*")):
+        if not (run_dir / "wall-seconds.txt").is_file():  # not finished
+            continue
         doc = json.loads((run_dir / name / "metrics.json").read_text())
         m = doc["metrics"]
         if name == "mlp-best":
@@ -264,7 +266,8 @@ def versions(raw):
 
 def report(raw, path, threads, limit, command):
     rows, times = collect(raw, limit)
-    loads = [v for t in times for v in json.loads((raw / "java" / t["experiment"] / "load-average.json").read_text())]
+    load_files = [raw / "java" / t["experiment"] / "load-average.json" for t in times]
+    loads = [v for f in load_files if f.is_file() for v in json.loads(f.read_text())] or [os.getloadavg()[0]]
     load = (f"The machine was shared with other work: its 1-minute load average, sampled after every seed, ran from "
             f"{min(loads):.1f} to {max(loads):.1f} on {os.cpu_count()} cores, so single times vary; the ratio "
             "of medians is the more stable figure.")
@@ -282,7 +285,7 @@ def report(raw, path, threads, limit, command):
         f"(`java -jar target/d2l-mlp.jar run NAME --seed S`, DJL {djl}, libtorch {libtorch}) and as its PyTorch twin "
         f"(`scripts/pytorch/NAME.py --seed S`, PyTorch {torch_version}, written after the book's code and protocol) "
         f"on the same machine ({os.cpu_count()} cores, {platform.machine()}), alternating, with {threads} libtorch "
-        f"thread(s) on both sides, seeds 1…{max(n)} ({', '.join(map(str, n))} values per side). The two sides "
+        f"thread{'s' if threads > 1 else ''} on both sides, seeds 1…{max(n)} ({', '.join(map(str, n))} values per side). The two sides "
         "draw their random numbers from different generators (java.util.Random and libtorch's on the Java side, "
         "numpy's and torch's in the twins), so seed S is not the same draw on both: what is compared is the "
         "spread of outcomes over seeds.",
