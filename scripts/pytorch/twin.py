@@ -42,12 +42,12 @@ def poly_fit(name, label, weights, book):
                  f"{label} final test loss" if book else None)]
 
 
-def weight_decay(kind, symbol):
+def weight_decay(kind, symbol, word):
     q = []
     for lam in ("0.0", "3.0"):
         short = lam.split(".")[0]
         key = f"lambda={lam}"
-        q += [(f"‖w‖, {symbol} = {short}", lambda m, k=key: m[k]["normW"], f"{kind} ‖w‖ ({symbol} {short})"),
+        q += [(f"‖w‖, {symbol} = {short}", lambda m, k=key: m[k]["normW"], f"{kind} ‖w‖ ({word} {short})"),
               (f"final train loss, {symbol} = {short}", lambda m, k=key: m[k]["finalTrainLoss"], None),
               (f"final test loss, {symbol} = {short}", lambda m, k=key: m[k]["finalTestLoss"], None)]
     return q
@@ -78,8 +78,8 @@ EXPERIMENTS = {
                                 ("test loss of the chosen degree", lambda m: m["chosenTestLoss"], None),
                                 ("validation loss, degree 3", lambda m: m["validLoss"][2], None),
                                 ("validation loss, degree 19", lambda m: m["validLoss"][18], None)]),
-    "weight-decay-scratch": ("4.5", weight_decay("scratch", "λ")),
-    "weight-decay-concise": ("4.5", weight_decay("concise", "wd")),
+    "weight-decay-scratch": ("4.5", weight_decay("scratch", "λ", "lambda")),
+    "weight-decay-concise": ("4.5", weight_decay("concise", "wd", "wd")),
     "dropout-scratch": ("4.6", classifier()),
     "dropout-concise": ("4.6", classifier()),
     "kaggle-house": ("4.10", house(True)),
