@@ -305,7 +305,9 @@ def report(raw, path, threads, limit, command):
         "[test_compare.py](../scripts/pytorch/test_compare.py)).",
         "",
         f"**Outcome: {agree} of {len(rows)} final numbers agree"
-        + (f"; {len(differ)} differ (explained below)." if differ else ".") + "**",
+        + (f"; {len(differ)} differ{'s' if len(differ) == 1 else ''} (explained below)" if differ else "")
+        + (f"; {len(rows) - agree - len(differ)} have too few seeds for a verdict" if agree + len(differ) < len(rows)
+           else "") + ".**",
         "",
         f"![each seed against the Java median]({fig.name})",
         "",
