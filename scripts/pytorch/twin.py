@@ -136,7 +136,7 @@ def run_experiment(name, args, raw):
     if not args.keep:
         for side in SIDES:
             shutil.rmtree(raw / side / name, ignore_errors=True)
-    java_at = java_seeds(name, args.seeds)
+    java_at = [s for s in java_seeds(name, args.seeds) if s >= args.from_seed]
     load_file = raw / "java" / name / "load-average.json"
     loads = json.loads(load_file.read_text()) if args.keep and load_file.is_file() else []
     loads.append(os.getloadavg()[0])
@@ -149,7 +149,7 @@ def run_experiment(name, args, raw):
             print(f"  {side:7} {name} seed {seed}: {s:.1f} s", flush=True)
             loads.append(os.getloadavg()[0])
 
-    for seed in range(1, args.seeds + 1):
+    for seed in range(args.from_seed, args.seeds + 1):
         if seed in java_at:
             one("java", java, seed)
         one("pytorch", python, seed)
@@ -368,6 +368,8 @@ def main():
     p.add_argument("--raw", type=Path, default=ROOT / "target" / "pytorch-twin" / "raw")
     p.add_argument("--report", type=Path, default=ROOT / "results" / "pytorch-twin.md")
     p.add_argument("--report-only", action="store_true")
+    p.add_argument("--from-seed", type=int, default=1, help="run seeds FROM_SEED..SEEDS only (with --keep, to "
+                   "split one experiment's seeds over several runs)")
     p.add_argument("--keep", action="store_true", help="keep the finished runs under --raw, run only the missing")
     p.add_argument("--check", action="store_true",
                    help="exit 1 unless every final number came out finite on both sides")
