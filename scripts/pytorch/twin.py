@@ -99,6 +99,15 @@ NOTES = {
         ") the medians are 0.3646 (Java) and 0.3577 (PyTorch), score 0.18: agrees, and so do the other five "
         "numbers of the experiment.",
 }
+_CONCISE_15 = (
+    "the draw of 5 seeds, not the code. As in the scratch version, ‖w‖ at wd = 3 is mostly what the decay leaves of "
+    "the initial weights (here weight and bias both N(0, 1)), and the test loss follows it; over seeds 1–15 "
+    "(`scripts/pytorch-twin.sh --seeds 15 weight-decay-concise`, "
+    "[pytorch-twin-checks/weight-decay-concise-15-seeds.md](pytorch-twin-checks/weight-decay-concise-15-seeds.md)) "
+    "‖w‖ has medians 0.3789 (Java) and 0.3988 (PyTorch), score 0.30, the test loss 0.381 and 0.477, score 0.12: "
+    "all six numbers of the experiment agree.")
+NOTES[("weight-decay-concise", "‖w‖, wd = 3")] = _CONCISE_15
+NOTES[("weight-decay-concise", "final test loss, wd = 3")] = _CONCISE_15
 
 
 def run(cmd, log, env):
