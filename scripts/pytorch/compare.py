@@ -2,10 +2,11 @@
 
 One final number, one value per seed from each side: the two sides *agree* when their medians differ by at most half
 the pooled range (the largest minus the smallest of all values of both sides), otherwise they *differ*. The ratio
-|Δmedian| / (½ pooled range) is the score: ≤ 1 agrees. Two samples of one distribution differ by this rule about
-1 time in 20 at 5 seeds a side (for normal values: the range of 10 draws is about 3.1σ, the difference of two
-5-value medians has a standard deviation of about 0.8σ). With fewer than 3 values a side the pooled range says
-little about the seed-to-seed spread, and the verdict is "too few seeds".
+|Δmedian| / (½ pooled range) is the score: ≤ 1 agrees. The rule is made for 5 seeds a side: two samples of one
+normal distribution then come out "differs" 4.6 % of the time (20,000 simulated pairs; the range of 10 draws is
+about 3.1σ, the difference of two 5-value medians has a standard deviation of about 0.8σ), against 20 % at 3 seeds
+and almost never at 15. With fewer than 3 values a side the pooled range says little about the seed-to-seed spread,
+and the verdict is "too few seeds".
 """
 import statistics
 

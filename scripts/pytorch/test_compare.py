@@ -1,4 +1,5 @@
 """Tests of the twin's comparison rule on fixed inputs: python3 -m unittest discover -s scripts/pytorch."""
+import random
 import unittest
 
 import compare
@@ -42,6 +43,13 @@ class VerdictTest(unittest.TestCase):
 
     def test_unequal_sizes(self):
         self.assertEqual(compare.DIFFERS, compare.verdict([1, 2, 3, 4, 5, 6], [10, 11, 12, 13, 14])[0])
+
+    def test_two_samples_of_one_distribution_differ_about_one_time_in_twenty_at_five_seeds(self):
+        rng = random.Random(1)
+        draws = 4000
+        differs = sum(compare.verdict([rng.gauss(0, 1) for _ in range(5)], [rng.gauss(0, 1) for _ in range(5)])[0]
+                      == compare.DIFFERS for _ in range(draws))
+        self.assertTrue(0.03 < differs / draws < 0.065, differs / draws)
 
     def test_empty_side_is_an_error(self):
         with self.assertRaises(ValueError):
