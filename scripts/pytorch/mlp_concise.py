@@ -5,12 +5,7 @@ from torch import nn
 
 import common
 
-args = common.parse("mlp-concise", epochs=10, lr=0.1, batch_size=256, options=lambda p: p.add_argument(
-    "--zero-biases", action="store_true", help="biases 0 instead of PyTorch's default (DJL's default, what the "
-    "Java experiment uses): to measure what that one difference in initialisation does"))
+args = common.parse("mlp-concise", epochs=10, lr=0.1, batch_size=256)
 net = nn.Sequential(nn.Flatten(), nn.Linear(784, 256), nn.ReLU(), nn.Linear(256, 10))
 net.apply(common.init_normal_weights)
-if args.zero_biases:
-    for layer in (net[1], net[3]):
-        nn.init.zeros_(layer.bias)
 common.fashion_classifier(args, net, lambda n: torch.optim.SGD(n.parameters(), lr=args.lr))
