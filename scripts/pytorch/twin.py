@@ -194,8 +194,9 @@ def samples(raw, side, name, limit=None):
 def book_spreads(raw, name):
     """The Java side's book entries of one experiment: quantity -> (lo, hi)."""
     for run_dir in sorted((raw / "java" / name).glob("from-seed-*")):
-        doc = json.loads((run_dir / name / "metrics.json").read_text())
-        return {b["quantity"]: (b["lo"], b["hi"]) for b in doc.get("book", [])}
+        if (run_dir / "wall-seconds.txt").is_file():
+            doc = json.loads((run_dir / name / "metrics.json").read_text())
+            return {b["quantity"]: (b["lo"], b["hi"]) for b in doc.get("book", [])}
     return {}
 
 
