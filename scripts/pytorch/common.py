@@ -19,9 +19,12 @@ from torch import nn
 from torch.utils.data import BatchSampler, DataLoader, RandomSampler, SequentialSampler, TensorDataset
 
 
-def parse(name, epochs, lr, batch_size):
-    """The command line shared by every twin; seeds torch, numpy and random, sets torch's thread count."""
+def parse(name, epochs, lr, batch_size, options=None):
+    """The command line shared by every twin (plus what `options(parser)` adds); seeds torch, numpy and random,
+    sets torch's thread count."""
     p = argparse.ArgumentParser(description=f"PyTorch twin of the '{name}' experiment")
+    if options:
+        options(p)
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--out", default="target/pytorch-twin/pytorch")
     p.add_argument("--epochs", type=int, default=epochs)
