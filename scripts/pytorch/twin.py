@@ -237,10 +237,13 @@ def collect(raw, limit):
             rows.append({"experiment": name, "section": section, "quantity": label, "java": values["java"],
                          "pytorch": values["pytorch"], "book": spread_, "score": s, "verdict": v,
                          "seeds": {side: list(data[side]) for side in SIDES}})
+        histories = {side: {seed: [h["testAcc"] for h in m["history"]] for seed, (m, _) in data[side].items()
+                            if "history" in m} for side in SIDES}
         starts = [m["startSeconds"] for m, _ in data["pytorch"].values() if "startSeconds" in m]
         times.append({"experiment": name, "java": [t for _, t in data["java"].values()],
                       "pytorch": [t for _, t in data["pytorch"].values()],
-                      "pytorchStart": statistics.median(starts) if starts else None})
+                      "pytorchStart": statistics.median(starts) if starts else None,
+                      "testAccPerEpoch": histories if any(histories.values()) else None})
     return rows, times
 
 
@@ -388,7 +391,7 @@ def report(raw, path, threads, limit, command):
     figure(rows, fig)
     path.with_suffix(".json").write_text(json.dumps(
         {"threads": threads, "torch": torch_version, "djl": djl, "libtorch": libtorch,
-         "rows": [{k: v for k, v in r.items()} for r in rows], "wallSeconds": times}, indent=1) + "\n")
+         "rows": rows, "perExperiment": times}, indent=1) + "\n")
     print(f"wrote {path}, {fig.name} and {path.with_suffix('.json').name}: {agree} of {len(rows)} agree")
     return rows
 
