@@ -314,7 +314,15 @@ def report(raw, path, threads, limit, command):
     if not rows:
         sys.exit(f"no results under {raw}")
     torch_version, djl, libtorch = versions(raw)
-    n = sorted({len(r["java"]) for r in rows} | {len(r["pytorch"]) for r in rows})
+    counts = {}
+    for r in rows:
+        counts[r["experiment"]] = (len(r["java"]), len(r["pytorch"]))
+    usual = max(set(counts.values()), key=list(counts.values()).count)
+    odd = [f"`{e}` {j} Java and {p} PyTorch" for e, (j, p) in counts.items() if (j, p) != usual]
+    seeds_text = (f"seeds 1…{max(usual)} ({usual[0]} values per side" + (f"; {', '.join(odd)}" if odd else "")
+                  + ")")
+    run_note = raw / "run-note.txt"
+    run_note = " " + run_note.read_text().strip() if run_note.is_file() else ""
     agree = sum(r["verdict"] == compare.AGREES for r in rows)
     differ = [r for r in rows if r["verdict"] == compare.DIFFERS]
     fig = path.with_suffix(".svg")
@@ -325,7 +333,7 @@ def report(raw, path, threads, limit, command):
         f"(`java -jar target/d2l-mlp.jar run NAME --seed S`, DJL {djl}, libtorch {libtorch}) and as its PyTorch twin "
         f"(`scripts/pytorch/NAME.py --seed S`, PyTorch {torch_version}, written after the book's code and protocol) "
         f"on the same machine ({os.cpu_count()} cores, {platform.machine()}), alternating, with {threads} libtorch "
-        f"thread{'s' if threads > 1 else ''} on both sides, seeds 1…{max(n)} ({', '.join(map(str, n))} values per side). The two sides "
+        f"thread{'s' if threads > 1 else ''} on both sides, {seeds_text}.{run_note} The two sides "
         "draw their random numbers from different generators (java.util.Random and libtorch's on the Java side, "
         "numpy's and torch's in the twins), so seed S is not the same draw on both: what is compared is the "
         "spread of outcomes over seeds.",
@@ -339,8 +347,8 @@ def report(raw, path, threads, limit, command):
         "",
         f"**Outcome: {agree} of {len(rows)} final numbers agree"
         + (f"; {len(differ)} differ{'s' if len(differ) == 1 else ''} (explained below)" if differ else "")
-        + (f"; {len(rows) - agree - len(differ)} have too few seeds for a verdict" if agree + len(differ) < len(rows)
-           else "") + ".**",
+        + (f"; {len(rows) - agree - len(differ)} {'has' if len(rows) - agree - len(differ) == 1 else 'have'} too "
+           "few seeds for a verdict" if agree + len(differ) < len(rows) else "") + ".**",
         "",
         f"![each seed against the Java median]({fig.name})",
         "",
