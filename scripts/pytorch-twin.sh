@@ -35,7 +35,8 @@ if ! have_torch; then
   if ! python3 -m venv "$venv" >/dev/null 2>&1; then
     # Debian's python3 needs python3-venv for that
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-      apt-get install -y -q python3-venv >/dev/null 2>&1 || true
+      apt-get install -y -q python3-venv >/dev/null 2>&1 \
+        || { apt-get update -q >/dev/null 2>&1 && apt-get install -y -q python3-venv >/dev/null 2>&1; } || true
     fi
     rm -rf "$venv"
     python3 -m venv "$venv" >/dev/null 2>&1 || true
