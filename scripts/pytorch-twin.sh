@@ -39,7 +39,8 @@ if ! have_torch; then
         || { apt-get update -q >/dev/null 2>&1 && apt-get install -y -q python3-venv >/dev/null 2>&1; } || true
     fi
     rm -rf "$venv"
-    python3 -m venv "$venv" >/dev/null 2>&1 || true
+    python3 -m venv "$venv" >/dev/null 2>&1 \
+      || echo "'python3 -m venv' failed: install Debian's python3-venv" >target/pytorch-venv.log
   fi
   if [ -x "$venv/bin/pip" ]; then
     # Plain pip first. Where its default index cannot be reached but a local one is configured, pip would spend
