@@ -106,6 +106,11 @@ public final class ResultWriter {
                 .append("seed, so the bar for a faithful reproduction is the spread of the book's published results ")
                 .append("across its official builds (about 20 executed builds of the PyTorch edition), not one ")
                 .append("build's value. Sections marked + go beyond the book.\n");
+        if (Files.exists(out.resolve("pytorch-twin.md"))) {
+            md.append("\nA tighter check: every experiment with a counterpart in the book's PyTorch code, run beside ")
+                    .append("that code on the same machine over the same seeds, in ")
+                    .append("[pytorch-twin.md](pytorch-twin.md) (`scripts/pytorch-twin.sh`).\n");
+        }
         List<JsonObject> experiments = new ArrayList<>();
         try (Stream<Path> dirs = Files.list(out)) {
             for (Path d : dirs.filter(d -> !d.getFileName().toString().startsWith("."))

@@ -75,4 +75,18 @@ class ResultWriterTest {
         assertTrue(md.indexOf("## 4.6 a-first") < md.indexOf("## 4.6+ b-named"), md);
         assertTrue(md.indexOf("## 4.6+ b-named") < md.indexOf("## 4.7 c-none"), md);
     }
+
+    @Test
+    void summaryLinksThePytorchTwinReportOnlyWhenItIsThere(@TempDir Path out) throws Exception {
+        metrics(out, "a-first", "4.6", ", \"figures\": []");
+        try (OutputDirectory dir = OutputDirectory.claim(out)) {
+            ResultWriter.writeSummary(dir);
+        }
+        assertTrue(!Files.readString(out.resolve("README.md")).contains("pytorch-twin.md"));
+        Files.writeString(out.resolve("pytorch-twin.md"), "# twin\n");
+        try (OutputDirectory dir = OutputDirectory.claim(out)) {
+            ResultWriter.writeSummary(dir);
+        }
+        assertTrue(Files.readString(out.resolve("README.md")).contains("[pytorch-twin.md](pytorch-twin.md)"));
+    }
 }
