@@ -12,7 +12,8 @@
 # (d2l.mlp.bench.DropoutMasks, bench_pytorch.py --masks); the per-step cost of the small-batch experiments
 # (d2l.mlp.bench.SmallBatch, bench_pytorch.py --small); the concise MLP on a busy machine, quiet and with one core
 # taken by a busy loop this script starts and stops, with libgomp's default wait (GOMP_SPINCOUNT=300000, what
-# libgomp does when nothing is set) and with the project's passive wait, and whether the numbers stay the same; and
+# libgomp does when nothing is set), the project's (TorchRuntime) and a short spin (GOMP_SPINCOUNT=10000), and
+# whether the numbers stay the same; and
 # the whole `all` run (every experiment; its numbers compared with the committed results/). Prints medians over
 # rounds and the ratios; JSON per run in target/bench/.
 #   scripts/benchmark.sh [ROUNDS=5] [EPOCHS=10]        (PyTorch's messages go to target/bench/pytorch.log)
@@ -79,14 +80,15 @@ djl d2l.mlp.bench.SmallBatch "$out/small-djl.json"
 pt2 --small "$out/small-pt2.json"
 BLAS_THREADS=1 pt1 --small "$out/small-pt1.json"
 # A busy machine: the concise MLP quiet and with one of the cores taken by a busy loop (bounded, and stopped here),
-# with libgomp's default wait and the project's passive one.
+# under three OpenMP wait settings.
 busy_epochs=${BUSY_EPOCHS:-6}
 busy=
 trap '[ -n "$busy" ] && kill "$busy" 2>/dev/null' EXIT
 for load in quiet busy; do
   if [ $load = busy ]; then timeout 900 bash -c 'while :; do :; done' & busy=$!; fi
   GOMP_SPINCOUNT=300000 djl d2l.mlp.bench.Benchmark "$busy_epochs" "$out/wait-default-$load.json"
-  djl d2l.mlp.bench.Benchmark "$busy_epochs" "$out/wait-passive-$load.json"
+  djl d2l.mlp.bench.Benchmark "$busy_epochs" "$out/wait-project-$load.json"
+  GOMP_SPINCOUNT=10000 djl d2l.mlp.bench.Benchmark "$busy_epochs" "$out/wait-spin10k-$load.json"
 done
 kill "$busy"; busy=
 # The whole main job: every experiment, as scripts/reproduce.sh runs it.
@@ -144,14 +146,16 @@ md, mp = json.load(open(f"{out}/masks-djl.json")), json.load(open(f"{out}/masks-
 print(f"dropout masks, 256x512 + 256x256, us ({md['threads']} threads): "
       + ", ".join(f"{k[:-6]} DJL {md[k]:.0f} / PyTorch {mp[k]:.0f}"
                   for k in ("libtorchDropoutMicros", "uniformCompareMicros", "uniformOnlyMicros")))
-w = {f"{p}-{l}": json.load(open(f"{out}/wait-{p}-{l}.json")) for p in ("default", "passive") for l in ("quiet", "busy")}
-for p in ("default", "passive"):
+waits = {"default": "libgomp's default (GOMP_SPINCOUNT=300000)", "project": "the project's (TorchRuntime)",
+         "spin10k": "GOMP_SPINCOUNT=10000"}
+w = {f"{p}-{l}": json.load(open(f"{out}/wait-{p}-{l}.json")) for p in waits for l in ("quiet", "busy")}
+for p, name in waits.items():
     q, b = w[f"{p}-quiet"], w[f"{p}-busy"]
-    same = q["numbers"] == b["numbers"] == w["passive-quiet"]["numbers"]
-    print(f"concise MLP, {p} wait: quiet {q['medianEpochSeconds']:.3f} s, one core busy {b['medianEpochSeconds']:.3f} s"
-          f" ({b['medianEpochSeconds'] / q['medianEpochSeconds']:.2f}x; {b['totalSeconds']:.1f} s for all"
-          f" {len(b['epochSeconds'])} epochs); numbers identical to the quiet passive run: {same}")
-print(f"passive / default wait, quiet: {w['passive-quiet']['medianEpochSeconds'] / w['default-quiet']['medianEpochSeconds']:.2f}")
+    same = q["numbers"] == b["numbers"] == w["project-quiet"]["numbers"]
+    print(f"concise MLP, wait {name}: quiet {q['medianEpochSeconds']:.3f} s, one core busy"
+          f" {b['medianEpochSeconds']:.3f} s ({b['medianEpochSeconds'] / q['medianEpochSeconds']:.2f}x; all"
+          f" {len(b['epochSeconds'])} epochs {q['totalSeconds']:.1f} / {b['totalSeconds']:.1f} s);"
+          f" numbers identical to the quiet run with the project's wait: {same}")
 done = dict(re.findall(r"^  (\S+) done in ([0-9.]+) s", open(f"{out}/all.log").read(), re.M))
 extra = ("distribution-shift", "mlp-best-sweep", "mlp-best")
 print(f"all: {all_ms / 1000:.1f} s wall; the book's 15 {sum(float(v) for k, v in done.items() if k not in extra):.1f} s, "

@@ -7,7 +7,7 @@ import java.util.Map;
  * Splits each epoch's time into the phases of a training step, for the benchmark: {@code data} (from the end of
  * one minibatch to the start of the next: gathering it), {@code forward}, {@code loss}, {@code backward},
  * {@code step} (laps a {@link ConciseLearner} marks), {@code metrics} (the loop's bookkeeping after the step) and
- * {@code evaluate} (from the last minibatch to the end of the epoch: reading the sums, test accuracy). Each phase
+ * {@code evaluate} (from the last minibatch to the end of the epoch's time: reading the sums, test accuracy). Each phase
  * ends when its ops return: on a CPU libtorch runs them synchronously; on a GPU this is the host's launch time.
  */
 public final class PhaseTimer implements EpochLoop.Listener {
@@ -44,11 +44,15 @@ public final class PhaseTimer implements EpochLoop.Listener {
 
     @Override
     public void epochEnded(EpochLoop loop, EpochLoop.EpochEnd end) {
-        lap(6);
+        // evaluate is the rest of the epoch's own time: not the listeners that ran before this one (the memory
+        // release's garbage collection, the log), which the epoch's time leaves out too
         double[] seconds = new double[PHASES.length];
-        for (int p = 0; p < PHASES.length; p++) {
+        double rest = end.seconds();
+        for (int p = 0; p < PHASES.length - 1; p++) {
             seconds[p] = nanos[p] / 1e9;
+            rest -= seconds[p];
         }
+        seconds[PHASES.length - 1] = rest;
         perEpoch.put(end.epoch(), seconds);
     }
 
