@@ -5,13 +5,13 @@ import ai.djl.Model;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.Trainer;
 import d2l.mlp.data.FashionMnist;
+import d2l.mlp.runtime.DeviceChoice;
 import d2l.mlp.runtime.JvmTuning;
 import d2l.mlp.runtime.RunConfig;
 import d2l.mlp.runtime.TorchRuntime;
 import d2l.mlp.s403_mlp_concise.MlpConcise;
+import d2l.mlp.stats.Statistics;
 import d2l.mlp.train.ClassifierTraining;
 import d2l.mlp.train.ConciseLearner;
 import d2l.mlp.train.EpochLoop;
@@ -46,7 +46,7 @@ public final class Benchmark {
         JvmTuning.skipOptimizingCompiler(); // as the CLI does
         int epochs = args.length > 0 ? Integer.parseInt(args[0]) : 6;
         Path json = args.length > 1 ? Path.of(args[1]) : null;
-        RunConfig cfg = MlpConcise.defaults().withDevice(args.length > 2 ? args[2] : "cpu");
+        RunConfig cfg = MlpConcise.defaults().withDevice(DeviceChoice.parse(args.length > 2 ? args[2] : "cpu"));
         Map<String, Object> out = new LinkedHashMap<>();
         TorchRuntime.seed(cfg.seed());
         Device device = TorchRuntime.device(cfg.device());
@@ -75,7 +75,7 @@ public final class Benchmark {
                             .map(e -> List.of(e.trainLoss(), e.trainAcc(), e.testAcc()))
                             .toList());
             out.put("warmupEpochs", warmup(epochs));
-            out.put("medianEpochSeconds", median(Arrays.copyOfRange(epochSeconds, warmup(epochs), epochs)));
+            out.put("medianEpochSeconds", Statistics.median(Arrays.copyOfRange(epochSeconds, warmup(epochs), epochs)));
             out.put("totalSeconds", Arrays.stream(epochSeconds).sum());
             // 2. One more model, timed phase by phase (each phase ends when its ops return: on a CPU, libtorch
             // runs them synchronously).
@@ -110,13 +110,12 @@ public final class Benchmark {
         PhaseTimer timer = new PhaseTimer();
         trainConcise("bench-phases", MlpConcise.net(), data, cfg.withEpochs(epochs), device, timer, timer);
         Map<String, Double> medians = new LinkedHashMap<>();
-        for (int p = 0; p < PhaseTimer.PHASES.length; p++) {
-            int phase = p;
+        for (PhaseTimer.Phase phase : PhaseTimer.Phase.values()) {
             medians.put(
-                    PhaseTimer.PHASES[p],
-                    median(timer.perEpoch().values().stream()
+                    phase.label(),
+                    Statistics.median(timer.perEpoch().values().stream()
                             .skip(1)
-                            .mapToDouble(s -> s[phase])
+                            .mapToDouble(s -> s[phase.ordinal()])
                             .toArray()));
         }
         return medians;
@@ -138,26 +137,13 @@ public final class Benchmark {
             EpochLoop.Listener... listeners) {
         try (Model model = Model.newInstance(name, device, TorchRuntime.engine().getEngineName())) {
             model.setBlock(net);
-            DefaultTrainingConfig config = ConciseLearner.classifierConfig(cfg.lr(), device);
-            try (Trainer trainer = model.newTrainer(config)) {
-                trainer.initialize(new Shape(1, 28, 28));
+            try (ConciseLearner learner =
+                    ConciseLearner.open(model, ConciseLearner.classifierConfig(cfg.lr(), device), phases)) {
+                learner.trainer().initialize(new Shape(1, 28, 28));
                 return ClassifierTraining.train(
-                        name,
-                        new ConciseLearner(trainer, config, phases),
-                        data,
-                        cfg.epochs(),
-                        cfg.batchSize(),
-                        cfg.lr(),
-                        cfg.seed(),
-                        listeners);
+                        name, learner, data, "test", cfg.epochs(), cfg.batchSize(), cfg.seed(), listeners);
             }
         }
-    }
-
-    static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 
     /** A line of /proc/self/status (VmRSS, VmHWM) in MiB; NaN where there is no /proc. */

@@ -3,11 +3,13 @@ package d2l.mlp.bench;
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import d2l.mlp.data.FashionMnist;
+import d2l.mlp.runtime.DeviceChoice;
 import d2l.mlp.runtime.JvmTuning;
 import d2l.mlp.runtime.RunConfig;
 import d2l.mlp.runtime.TorchRuntime;
 import d2l.mlp.s406_dropout.BestMlpTraining;
 import d2l.mlp.s406_dropout.MlpBest;
+import d2l.mlp.stats.Statistics;
 import d2l.mlp.train.EpochStats;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -30,7 +32,7 @@ public final class BestEpoch {
     public static void main(String[] args) throws IOException {
         JvmTuning.skipOptimizingCompiler(); // as the CLI does
         int epochs = args.length > 0 ? Integer.parseInt(args[0]) : 4;
-        RunConfig cfg = MlpBest.defaults().withEpochs(epochs).withDevice("cpu");
+        RunConfig cfg = MlpBest.defaults().withEpochs(epochs).withDevice(DeviceChoice.CPU);
         Map<String, Object> out = new LinkedHashMap<>();
         Device device = TorchRuntime.device(cfg.device());
         try (NDManager m = TorchRuntime.newManager(device)) {
@@ -39,13 +41,15 @@ public final class BestEpoch {
             FashionMnist.Data data =
                     BestMlpTraining.Standardization.of(raw.train().x()).apply(raw);
             double[] seconds =
-                    BestMlpTraining.train("bench mlp-best", MlpBest.CHOSEN, data, cfg, device).history().stream()
+                    BestMlpTraining.train("bench mlp-best", MlpBest.CHOSEN, data, "test", cfg, device)
+                            .history()
+                            .stream()
                             .mapToDouble(EpochStats::seconds)
                             .toArray();
             int warmup = Benchmark.warmup(epochs);
             out.put("epochSeconds", seconds);
             out.put("warmupEpochs", warmup);
-            out.put("medianEpochSeconds", Benchmark.median(Arrays.copyOfRange(seconds, warmup, epochs)));
+            out.put("medianEpochSeconds", Statistics.median(Arrays.copyOfRange(seconds, warmup, epochs)));
         }
         Benchmark.report(out, args.length > 1 ? Path.of(args[1]) : null);
     }

@@ -8,6 +8,7 @@ import ai.djl.nn.norm.Dropout;
 import d2l.mlp.runtime.JvmTuning;
 import d2l.mlp.runtime.TorchRuntime;
 import d2l.mlp.scratch.Ops;
+import d2l.mlp.stats.Statistics;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -67,6 +68,6 @@ public final class DropoutMasks {
             }
             s[b] = (System.nanoTime() - t) / 1e3 / REPS;
         }
-        return Benchmark.median(java.util.Arrays.copyOfRange(s, 1, s.length)); // the first block warms up
+        return Statistics.median(java.util.Arrays.copyOfRange(s, 1, s.length)); // the first block warms up
     }
 }

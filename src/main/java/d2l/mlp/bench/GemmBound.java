@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import d2l.mlp.runtime.JvmTuning;
 import d2l.mlp.runtime.TorchRuntime;
+import d2l.mlp.stats.Statistics;
 import d2l.mlp.train.ClassifierTraining;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -89,6 +90,6 @@ public final class GemmBound {
             block.run();
             s[r] = (System.nanoTime() - t) / 1e9;
         }
-        return Benchmark.median(s);
+        return Statistics.median(s);
     }
 }

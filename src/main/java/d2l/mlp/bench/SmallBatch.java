@@ -11,12 +11,13 @@ import ai.djl.training.Trainer;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import d2l.mlp.data.InMemoryDataset;
+import d2l.mlp.optim.SgdWithoutDecay;
+import d2l.mlp.optim.SquaredLoss;
 import d2l.mlp.runtime.JvmTuning;
 import d2l.mlp.runtime.TorchRuntime;
+import d2l.mlp.stats.Statistics;
 import d2l.mlp.train.BatchedLinearModels;
 import d2l.mlp.train.ConciseLearner;
-import d2l.mlp.train.SgdWithoutDecay;
-import d2l.mlp.train.SquaredLoss;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -71,9 +72,8 @@ public final class SmallBatch {
             DefaultTrainingConfig config = new DefaultTrainingConfig(SquaredLoss.mse())
                     .optOptimizer(optimizer)
                     .optDevices(new Device[] {device});
-            try (Trainer trainer = model.newTrainer(config)) {
-                trainer.initialize(new Shape(1, data.x().getShape().get(1)));
-                ConciseLearner learner = new ConciseLearner(trainer, config, null); // as the experiments
+            try (ConciseLearner learner = ConciseLearner.open(model, config)) { // as the experiments
+                learner.trainer().initialize(new Shape(1, data.x().getShape().get(1)));
                 int steps = (data.size() + batch - 1) / batch * epochs;
                 return median(
                         () -> {
@@ -118,6 +118,6 @@ public final class SmallBatch {
             block.run();
             micros[b] = (System.nanoTime() - t) / 1e3 / steps;
         }
-        return Benchmark.median(micros);
+        return Statistics.median(micros);
     }
 }

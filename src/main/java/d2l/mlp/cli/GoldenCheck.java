@@ -6,7 +6,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import d2l.mlp.Chapter;
-import d2l.mlp.runtime.JvmTuning;
+import d2l.mlp.experiment.Launcher;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,8 +15,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * The golden check: reruns experiments with the configuration recorded in the committed {@code results/NAME/}
@@ -25,10 +29,15 @@ import java.util.stream.Stream;
  * after an engine upgrade or on another CPU they may drift, but every quantity the book publishes must stay
  * inside the book's spread ({@code --allow-spread}).
  *
- * <p>Usage: {@code java -cp target/d2l-mlp.jar d2l.mlp.cli.GoldenCheck [--results DIR] [--allow-spread] [NAME…]}
- * (every experiment with a committed folder when no name is given). Exit 0: as expected; 1: drift; 2: bad usage.
+ * <p>The CLI's {@code check} subcommand: {@code java -jar target/d2l-mlp.jar check [--results DIR] [--allow-spread]
+ * [NAME…]} (every experiment with a committed folder when no name is given). Exit 0: as expected; 1: drift; 2: bad
+ * usage.
  */
-public final class GoldenCheck {
+@Command(
+        name = "check",
+        description = "Rerun experiments with the configuration of their committed metrics.json and compare every"
+                + " number (the golden check, docs/golden.md).")
+public final class GoldenCheck implements Callable<Integer> {
 
     /** Keys of wall-clock measurements, which differ between any two runs. */
     private static final Pattern TIMING = Pattern.compile("(?i).*(second|time|millis|duration|elapsed).*");
@@ -37,70 +46,69 @@ public final class GoldenCheck {
     public record Drift(String path, String committed, String now, double relDiff) {}
 
     /** What one experiment's rerun gave. */
-    public record Outcome(String experiment, List<Drift> drifts, boolean insideBookSpread) {}
+    public record Comparison(String experiment, List<Drift> drifts, boolean insideBookSpread) {}
 
-    private GoldenCheck() {}
+    @Option(
+            names = "--results",
+            defaultValue = "results",
+            description = "The committed results to compare with (default: ${DEFAULT-VALUE}).")
+    Path results;
 
-    public static void main(String[] args) throws IOException {
-        JvmTuning.skipOptimizingCompiler(); // as the CLI does
-        Path results = Path.of("results");
-        boolean allowSpread = false;
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--results" -> results = Path.of(args[++i]);
-                case "--allow-spread" -> allowSpread = true;
-                default -> names.add(args[i]);
-            }
-        }
+    @Option(
+            names = "--allow-spread",
+            description = "Accept drift where every quantity the book publishes stays inside its spread.")
+    boolean allowSpread;
+
+    @Parameters(arity = "0..*", paramLabel = "NAME", description = "Experiments (default: every committed one).")
+    List<String> names = List.of();
+
+    @Override
+    public Integer call() throws IOException {
         for (String n : names) {
             if (Chapter.find(n).isEmpty()) {
-                System.err.println("golden-check: unknown experiment '" + n + "'; known: " + Chapter.names());
-                System.exit(2);
+                throw new IllegalArgumentException(
+                        "unknown experiment '" + n + "'; known: " + String.join(", ", Chapter.names()));
             }
         }
-        if (names.isEmpty()) {
-            final Path committed = results;
-            names = Chapter.names().stream()
-                    .filter(n -> Files.exists(committed.resolve(n).resolve("metrics.json")))
-                    .toList();
-        }
+        List<String> chosen = names.isEmpty()
+                ? Chapter.names().stream()
+                        .filter(n -> Files.exists(results.resolve(n).resolve("metrics.json")))
+                        .toList()
+                : names;
         boolean ok = true;
-        for (Outcome o : check(names, results)) {
+        for (Comparison o : check(chosen, results)) {
             ok &= report(o, allowSpread);
         }
         System.out.println(ok ? "golden-check: as expected" : "golden-check: DRIFT (see above)");
-        System.exit(ok ? 0 : 1);
+        return ok ? 0 : Launcher.FAILED;
     }
 
     /** Reruns each of {@code names} into a temporary directory and compares it with {@code results/NAME}. */
-    public static List<Outcome> check(List<String> names, Path results) throws IOException {
-        List<Outcome> outcomes = new ArrayList<>();
+    public static List<Comparison> check(List<String> names, Path results) throws IOException {
+        List<Comparison> outcomes = new ArrayList<>();
         Path scratch = Files.createTempDirectory("d2l-mlp-golden-");
         try {
             for (String name : names) {
                 JsonObject committed = read(results.resolve(name).resolve("metrics.json"));
                 JsonObject config = committed.getAsJsonObject("config");
-                int status = Main.execute(
-                        "run",
-                        name,
-                        "--out",
-                        scratch.toString(),
-                        "--epochs",
-                        config.get("epochs").getAsString(),
-                        "--lr",
-                        config.get("lr").getAsString(),
-                        "--batch-size",
-                        config.get("batchSize").getAsString(),
-                        "--seed",
-                        config.get("seed").getAsString(),
-                        "--device",
-                        config.get("device").getAsString());
+                List<String> args = new ArrayList<>(List.of("run", name, "--out", scratch.toString()));
+                for (var setting : List.of(
+                        Map.entry("epochs", "--epochs"),
+                        Map.entry("lr", "--lr"),
+                        Map.entry("batchSize", "--batch-size"),
+                        Map.entry("seed", "--seed"),
+                        Map.entry("device", "--device"))) {
+                    if (config.has(setting.getKey())) { // an experiment records only what it takes
+                        args.add(setting.getValue());
+                        args.add(config.get(setting.getKey()).getAsString());
+                    }
+                }
+                int status = Main.execute(args.toArray(String[]::new));
                 if (status != 0) {
                     throw new IOException(name + ": the rerun failed with exit status " + status);
                 }
                 JsonObject now = read(scratch.resolve(name).resolve("metrics.json"));
-                outcomes.add(new Outcome(name, compare(committed, now), insideBookSpread(now)));
+                outcomes.add(new Comparison(name, compare(committed, now), insideBookSpread(now)));
             }
         } finally {
             try (Stream<Path> walk = Files.walk(scratch)) {
@@ -223,7 +231,7 @@ public final class GoldenCheck {
     }
 
     /** Prints the outcome as a table; whether it is acceptable. */
-    private static boolean report(Outcome o, boolean allowSpread) {
+    private static boolean report(Comparison o, boolean allowSpread) {
         if (o.drifts().isEmpty()) {
             System.out.printf("%s: identical%n", o.experiment());
             return true;

@@ -12,13 +12,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-/** {@code d2l-mlp list | run NAME… | all}: the chapter's experiments from the command line. */
+/** {@code d2l-mlp list | run NAME… | all | check}: the chapter's experiments from the command line. */
 @Command(
         name = "d2l-mlp",
         mixinStandardHelpOptions = true,
         version = "d2l-mlp 0.1.0",
         description = "Chapter 4 of Dive into Deep Learning (Multilayer Perceptrons) on DJL + PyTorch.",
-        subcommands = {Main.ListCommand.class, Main.RunCommand.class, Main.AllCommand.class})
+        subcommands = {Main.ListCommand.class, Main.RunCommand.class, Main.AllCommand.class, GoldenCheck.class})
 public final class Main implements Runnable {
 
     @Override
@@ -62,18 +62,21 @@ public final class Main implements Runnable {
                         .orElseThrow(() -> new IllegalArgumentException(
                                 "unknown experiment '" + n + "'; known: " + String.join(", ", Chapter.names()))));
             }
-            return options.runAll(chosen);
+            return options.runAll(chosen, true);
         }
     }
 
-    @Command(name = "all", description = "Run every experiment in book order.")
+    @Command(
+            name = "all",
+            description = "Run every experiment in book order; --epochs, --lr and --batch-size go to those that take"
+                    + " them.")
     static final class AllCommand implements Callable<Integer> {
         @Mixin
         Launcher.Options options;
 
         @Override
         public Integer call() throws Exception {
-            return options.runAll(Chapter.EXPERIMENTS);
+            return options.runAll(Chapter.EXPERIMENTS, false);
         }
     }
 }

@@ -3,11 +3,12 @@ package d2l.mlp.experiment;
 import d2l.mlp.report.ExperimentResult;
 import d2l.mlp.report.OutputDirectory;
 import d2l.mlp.report.ResultWriter;
+import d2l.mlp.runtime.DeviceChoice;
 import d2l.mlp.runtime.JvmTuning;
 import d2l.mlp.runtime.RunConfig;
-import d2l.mlp.runtime.TorchRuntime;
 import d2l.mlp.train.TrainingDivergedException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -39,6 +40,13 @@ public final class Launcher {
     /** Runs {@code command} (a picocli command) on {@code args}; returns the exit status. */
     public static int execute(Object command, String... args) {
         CommandLine cli = new CommandLine(command);
+        cli.registerConverter(DeviceChoice.class, s -> {
+            try {
+                return DeviceChoice.parse(s);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        });
         cli.setParameterExceptionHandler((e, a) -> {
             System.err.println("d2l-mlp: " + e.getMessage() + " (see 'd2l-mlp --help')");
             return USAGE;
@@ -89,8 +97,8 @@ public final class Launcher {
         @Option(
                 names = "--device",
                 defaultValue = "auto",
-                description = "auto, cpu or gpu (default: ${DEFAULT-VALUE}).")
-        String device;
+                description = "auto, cpu or gpu[N] (default: ${DEFAULT-VALUE}).")
+        DeviceChoice device;
 
         @Option(names = "--data-dir", description = "Directory searched first for data sets (also D2L_DATA_DIR).")
         Path dataDir;
@@ -101,24 +109,29 @@ public final class Launcher {
                 description = "Results directory (default: ${DEFAULT-VALUE}).")
         Path out;
 
-        /** {@code d} with the options given on the command line; throws for a bad value. */
-        RunConfig apply(RunConfig d) {
-            if (epochs != null && epochs <= 0) {
-                throw new IllegalArgumentException("--epochs must be > 0, got " + epochs);
+        /**
+         * {@code e}'s defaults with the options given on the command line. An option {@code e} does not take is an
+         * error when {@code strict} (the experiment was named), and left out otherwise ({@code all}).
+         */
+        RunConfig apply(Experiment e, boolean strict) {
+            RunConfig cfg = e.defaults().get().withSeed(seed).withDevice(device).withDataDir(dataDir);
+            if (epochs != null && takes(e, cfg, RunConfig.Setting.EPOCHS, strict)) {
+                cfg = cfg.withEpochs(epochs);
             }
-            if (lr != null && !(lr > 0 && Double.isFinite(lr))) {
-                throw new IllegalArgumentException("--lr must be a finite number > 0, got " + lr);
+            if (lr != null && takes(e, cfg, RunConfig.Setting.LR, strict)) {
+                cfg = cfg.withLr(lr);
             }
-            if (batchSize != null && batchSize <= 0) {
-                throw new IllegalArgumentException("--batch-size must be > 0, got " + batchSize);
+            if (batchSize != null && takes(e, cfg, RunConfig.Setting.BATCH_SIZE, strict)) {
+                cfg = cfg.withBatchSize(batchSize);
             }
-            return new RunConfig(
-                    epochs != null ? epochs : d.epochs(),
-                    lr != null ? lr : d.lr(),
-                    batchSize != null ? batchSize : d.batchSize(),
-                    seed,
-                    device,
-                    dataDir);
+            return cfg;
+        }
+
+        private static boolean takes(Experiment e, RunConfig defaults, RunConfig.Setting s, boolean strict) {
+            if (!defaults.takes(s) && strict) {
+                throw new IllegalArgumentException(e.name() + " takes no " + s.flag());
+            }
+            return defaults.takes(s);
         }
 
         /**
@@ -126,21 +139,23 @@ public final class Launcher {
          * the output directory is claimed before the engine starts; an experiment that fails leaves nothing of its
          * own behind, and the ones before it stay written.
          */
-        public int runAll(List<Experiment> experiments) throws Exception {
+        public int runAll(List<Experiment> experiments, boolean strict) throws Exception {
             long start = System.nanoTime();
+            List<RunConfig> configs = new ArrayList<>();
             for (Experiment e : experiments) {
-                apply(e.defaults().get()); // validate every flag before anything runs
+                configs.add(apply(e, strict)); // every flag checked before anything runs
             }
             try (OutputDirectory dir = OutputDirectory.claim(out)) {
                 // --device too (gpu without one is an error before any data is loaded); say what it resolved to
-                System.out.println("device: " + TorchRuntime.device(device));
-                for (Experiment e : experiments) {
-                    RunConfig cfg = apply(e.defaults().get());
+                System.out.println("device: " + device.resolve());
+                for (int i = 0; i < experiments.size(); i++) {
+                    Experiment e = experiments.get(i);
+                    RunConfig cfg = configs.get(i);
                     System.out.printf("== %s (section %s): %s%n", e.name(), e.section(), e.title());
                     long t0 = System.nanoTime();
                     ExperimentResult result;
                     try (var running = dir.running(e.name())) {
-                        result = e.runner().run(cfg);
+                        result = run(e, cfg);
                         ResultWriter.write(dir, e.name(), e.section(), e.title(), cfg, result);
                     }
                     ResultWriter.writeSummary(dir);
@@ -153,6 +168,19 @@ public final class Launcher {
             System.out.printf(
                     "all done in %.1f s; summary in %s%n", (System.nanoTime() - start) / 1e9, out.resolve("README.md"));
             return 0;
+        }
+    }
+
+    /** Runs {@code e}; a divergence gets the hint to lower {@code --lr} where the experiment takes one. */
+    private static ExperimentResult run(Experiment e, RunConfig cfg) throws Exception {
+        try {
+            return e.runner().run(cfg);
+        } catch (TrainingDivergedException d) {
+            if (!cfg.takes(RunConfig.Setting.LR)) {
+                throw d;
+            }
+            throw d.withHint("The step size is too large for this model: run it again with a smaller --lr than "
+                    + cfg.lr() + " (see 'd2l-mlp list' and docs/fidelity.md for the book's values).");
         }
     }
 
@@ -170,7 +198,7 @@ public final class Launcher {
 
         @Override
         public Integer call() throws Exception {
-            return options.runAll(List.of(experiment));
+            return options.runAll(List.of(experiment), true);
         }
     }
 }

@@ -26,10 +26,10 @@ public interface ExperimentResult {
     }
 
     /**
-     * The name of the figure results/README.md shows inline for this experiment: the first of {@link #figures()}
-     * unless overridden; {@code null} when there is none.
+     * The name of the figure results/README.md shows inline for this experiment; {@code null} (unless overridden):
+     * the first of {@link #figures()}. Not computed from {@link #figures()} here: figures are drawn when asked for.
      */
     default String mainFigure() {
-        return figures().isEmpty() ? null : figures().get(0).name();
+        return null;
     }
 }

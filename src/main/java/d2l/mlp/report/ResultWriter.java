@@ -52,23 +52,21 @@ public final class ResultWriter {
         json.put("experiment", name);
         json.put("section", section);
         json.put("title", title);
-        Map<String, Object> config = new LinkedHashMap<>();
-        config.put("epochs", cfg.epochs());
-        config.put("lr", cfg.lr());
-        config.put("batchSize", cfg.batchSize());
-        config.put("seed", cfg.seed());
-        config.put("device", cfg.device());
-        json.put("config", config);
+        json.put("config", cfg.recorded());
         json.put("metrics", stable(result.metrics()));
         json.put("book", result.checks());
+        List<Figure> figures = result.figures(); // drawn here, once
         List<String> files = new ArrayList<>();
-        for (Figure f : result.figures()) {
+        for (Figure f : figures) {
             f.save(dir);
             files.add(f.name() + (f.chart() != null ? ".svg" : ".png"));
         }
         json.put("figures", files);
-        if (result.mainFigure() != null) {
-            json.put("mainFigure", result.mainFigure() + ".png"); // every figure has a PNG; GitHub shows it inline
+        String main = result.mainFigure() != null
+                ? result.mainFigure()
+                : figures.isEmpty() ? null : figures.get(0).name();
+        if (main != null) {
+            json.put("mainFigure", main + ".png"); // every figure has a PNG; GitHub shows it inline
         }
         for (Map.Entry<String, String> f : result.files().entrySet()) {
             Files.writeString(dir.resolve(f.getKey()), f.getValue(), StandardCharsets.UTF_8);

@@ -12,7 +12,7 @@ public final class NotebookConfig {
     /** {@code bookDefaults}, with the epochs capped when a cap is set. */
     public static RunConfig config(RunConfig bookDefaults) {
         String cap = System.getProperty("d2l.notebook.epochs", System.getenv("D2L_NOTEBOOK_EPOCHS"));
-        if (cap == null || cap.isBlank()) {
+        if (cap == null || cap.isBlank() || !bookDefaults.takes(RunConfig.Setting.EPOCHS)) {
             return bookDefaults;
         }
         return bookDefaults.withEpochs(Math.min(bookDefaults.epochs(), Integer.parseInt(cap.trim())));

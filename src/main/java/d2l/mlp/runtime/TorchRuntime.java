@@ -6,6 +6,11 @@ import ai.djl.engine.EngineException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
 
 /**
  * The one place that touches DJL's engine set-up: offline mode, OpenMP's wait policy ({@link OpenMpWait}), device
@@ -27,16 +32,59 @@ public final class TorchRuntime {
 
     private TorchRuntime() {}
 
+    /** The platforms whose libtorch a build can bundle (the pom's profiles). */
+    static final List<String> BUNDLED_PLATFORMS = List.of("linux-x86_64", "linux-aarch64", "osx-aarch64", "win-x86_64");
+
     /** The PyTorch engine, started offline unless the user asked otherwise. */
     public static Engine engine() {
         try {
             return Engine.getEngine("PyTorch");
-        } catch (EngineException e) {
+        } catch (EngineException | UnsatisfiedLinkError e) {
+            String bundled = bundledPlatform();
+            String here = platform(System.getProperty("os.name"), System.getProperty("os.arch"));
+            if (bundled != null && !bundled.equals(here)) {
+                throw new EngineException(wrongPlatform(bundled, here), e);
+            }
             throw new EngineException(
                     "DJL could not start its PyTorch engine: " + e.getMessage() + ". The default "
                             + "build ships libtorch in the pytorch-native-cpu jar; a 'mvn -Dgpu' build needs DJL_OFFLINE=false "
                             + "(DJL downloads libtorch) or PYTORCH_LIBRARY_PATH (an existing PyTorch), see docs/gpu.md.",
                     e);
+        }
+    }
+
+    /** DJL's name for a platform ("osx-aarch64"), from Java's os.name and os.arch. */
+    static String platform(String osName, String osArch) {
+        String os = osName.toLowerCase(Locale.ROOT);
+        String system =
+                os.startsWith("mac") ? "osx" : os.startsWith("win") ? "win" : os.startsWith("linux") ? "linux" : os;
+        String arch = osArch.equals("amd64") ? "x86_64" : osArch.equals("arm64") ? "aarch64" : osArch;
+        return system + "-" + arch;
+    }
+
+    /** The one line a user reads when the jar's libtorch is for another platform than this machine's. */
+    static String wrongPlatform(String bundled, String here) {
+        if (BUNDLED_PLATFORMS.contains(here)) {
+            return "this build bundles libtorch for " + bundled + ", not for this " + here + " machine: build the jar"
+                    + " on this machine (mvn -DskipTests package picks the " + here + " profile)";
+        }
+        return "no libtorch is bundled for " + here + " (only for " + String.join(", ", BUNDLED_PLATFORMS)
+                + "): build with 'mvn -Dgpu -DskipTests package' and point PYTORCH_LIBRARY_PATH at a PyTorch "
+                + "installed on this machine (docs/gpu.md)";
+    }
+
+    /** The platform of the libtorch on the class path (from DJL's native jar), or null when none is bundled. */
+    static String bundledPlatform() {
+        try (InputStream in =
+                TorchRuntime.class.getClassLoader().getResourceAsStream("native/lib/pytorch.properties")) {
+            if (in == null) {
+                return null;
+            }
+            Properties properties = new Properties();
+            properties.load(in);
+            return properties.getProperty("classifier");
+        } catch (IOException e) {
+            return null;
         }
     }
 
@@ -46,31 +94,27 @@ public final class TorchRuntime {
     }
 
     /**
-     * Resolves {@code auto|cpu|gpu} (or {@code gpu0}, {@code gpu1}, …) to a DJL device.
+     * Resolves {@code choice} to a DJL device.
      *
-     * @throws IllegalArgumentException for an unknown name, or {@code gpu} when DJL sees no GPU
+     * @throws IllegalArgumentException for {@code gpu} when DJL sees no such GPU
      */
-    public static Device device(String spec) {
-        String s = spec == null ? "auto" : spec.trim().toLowerCase();
+    public static Device device(DeviceChoice choice) {
+        String s = choice.name();
         int gpus = engine().getGpuCount();
-        switch (s) {
-            case "auto":
-                return gpus > 0 ? Device.gpu() : Device.cpu();
-            case "cpu":
-                return Device.cpu();
-            default:
-                if (!s.matches("gpu\\d*")) {
-                    throw new IllegalArgumentException("--device must be auto, cpu or gpu[N], got '" + spec + "'");
-                }
-                int id = s.length() == 3 ? 0 : Integer.parseInt(s.substring(3));
-                if (id >= gpus) {
-                    throw new IllegalArgumentException("--device " + spec + ": DJL's PyTorch engine sees "
-                            + gpus + " GPU(s) (libtorch flavor " + engine().getVersion() + "). "
-                            + "The default build ships CPU-only libtorch; build with 'mvn -Dgpu package' "
-                            + "and see docs/gpu.md, or run with --device cpu.");
-                }
-                return Device.gpu(id);
+        if (s.equals("auto")) {
+            return gpus > 0 ? Device.gpu() : Device.cpu();
         }
+        if (s.equals("cpu")) {
+            return Device.cpu();
+        }
+        int id = s.length() == 3 ? 0 : Integer.parseInt(s.substring(3));
+        if (id >= gpus) {
+            throw new IllegalArgumentException("--device " + s + ": DJL's PyTorch engine sees "
+                    + gpus + " GPU(s) (libtorch flavor " + engine().getVersion() + "). "
+                    + "The default build ships CPU-only libtorch; build with 'mvn -Dgpu package' "
+                    + "and see docs/gpu.md, or run with --device cpu.");
+        }
+        return Device.gpu(id);
     }
 
     /**
@@ -91,9 +135,26 @@ public final class TorchRuntime {
         return like.getManager().full(new Shape(), v, like.getDataType());
     }
 
-    /** Seeds libtorch's generator and DJL's own {@code RandomUtils}. */
+    /** The largest seed: libtorch's CPU generator (a Mersenne Twister) keeps the low 32 bits of a seed. */
+    public static final long MAX_SEED = (1L << 32) - 1;
+
+    /**
+     * Seeds libtorch's generator and DJL's own {@code RandomUtils}.
+     *
+     * @throws IllegalArgumentException for a seed outside 0 … {@link #MAX_SEED}: libtorch would run it as another
+     *     seed's twin (2³²+1 as 1)
+     */
     public static void seed(long seed) {
-        engine().setRandomSeed((int) seed);
+        checkSeed(seed);
+        engine().setRandomSeed((int) seed); // DJL takes an int; libtorch reads its 32 bits back unsigned
+    }
+
+    /** Throws unless {@code seed} is one libtorch tells apart from every other: 0 … {@link #MAX_SEED}. */
+    public static void checkSeed(long seed) {
+        if (seed < 0 || seed > MAX_SEED) {
+            throw new IllegalArgumentException("--seed must be between 0 and " + MAX_SEED
+                    + " (libtorch's CPU generator keeps 32 bits), got " + seed);
+        }
     }
 
     /** Restores what {@link #singleThreaded} changed. */

@@ -13,6 +13,7 @@ import d2l.mlp.report.Figure;
 import d2l.mlp.report.Plots;
 import d2l.mlp.runtime.RunConfig;
 import d2l.mlp.runtime.TorchRuntime;
+import d2l.mlp.stats.Statistics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,7 +40,7 @@ public final class Activations {
     public record Curve(String name, double[] x, double[] y, double[] grad) {}
 
     /** The four curves. */
-    public record Outcome(List<Curve> curves) implements ExperimentResult {
+    public record Result(List<Curve> curves) implements ExperimentResult {
 
         public Curve curve(String name) {
             return curves.stream()
@@ -52,7 +53,7 @@ public final class Activations {
         public Map<String, Object> metrics() {
             Map<String, Object> m = new LinkedHashMap<>();
             for (Curve c : curves) {
-                int arg = argMax(c.grad());
+                int arg = Statistics.argMax(c.grad());
                 m.put(c.name() + ".maxGradient", c.grad()[arg]);
                 m.put(c.name() + ".argMaxGradient", c.x()[arg]);
             }
@@ -82,12 +83,13 @@ public final class Activations {
 
     private Activations() {}
 
+    /** Takes no epochs, learning rate or batch size: it evaluates functions on a fixed grid. */
     public static RunConfig defaults() {
-        return RunConfig.of(1, 1, 1);
+        return RunConfig.none();
     }
 
     /** Computes the curves; {@code cfg} only picks the device. */
-    public static Outcome run(RunConfig cfg) {
+    public static Result run(RunConfig cfg) {
         Map<String, UnaryOperator<NDArray>> fns = new LinkedHashMap<>();
         fns.put("relu", Activation::relu);
         fns.put("prelu", x -> Activation.leakyRelu(x, PRELU_ALPHA));
@@ -106,21 +108,11 @@ public final class Activations {
                 curves.add(new Curve(e.getKey(), Plots.values(x), Plots.values(y), Plots.values(x.getGradient())));
             }
         }
-        return new Outcome(curves);
-    }
-
-    private static int argMax(double[] v) {
-        int best = 0;
-        for (int i = 1; i < v.length; i++) {
-            if (v[i] > v[best]) {
-                best = i;
-            }
-        }
-        return best;
+        return new Result(curves);
     }
 
     private static double max(double[] v) {
-        return v[argMax(v)];
+        return v[Statistics.argMax(v)];
     }
 
     public static void main(String[] args) {

@@ -49,7 +49,7 @@ public final class ModelSelection {
      * @param testLoss per degree, test loss after training on all 100 training rows
      * @param chosen the degree with the lowest validation loss
      */
-    public record Outcome(int[] degrees, double[] trainLoss, double[] validLoss, double[] testLoss, int chosen)
+    public record Result(int[] degrees, double[] trainLoss, double[] validLoss, double[] testLoss, int chosen)
             implements ExperimentResult {
 
         public double chosenTestLoss() {
@@ -89,7 +89,7 @@ public final class ModelSelection {
         return RunConfig.of(400, 0.01, 10);
     }
 
-    public static Outcome run(RunConfig cfg) {
+    public static Result run(RunConfig cfg) {
         Random rng = new Random(cfg.seed());
         PolyData data = PolyData.generate(rng);
         int[] degrees = IntStream.rangeClosed(1, MAX_DEGREE).toArray();
@@ -161,7 +161,7 @@ public final class ModelSelection {
             for (int j = 0; j < d; j++) {
                 testLoss[j] = refit.loss()[0][0][j];
             }
-            Outcome o = new Outcome(degrees, trainLoss, validLoss, testLoss, degrees[best]);
+            Result o = new Result(degrees, trainLoss, validLoss, testLoss, degrees[best]);
             System.out.printf(
                     "%d-fold validation loss by degree: %s%nchosen degree %d, test loss %.4g%n",
                     K, java.util.Arrays.toString(validLoss), o.chosen(), o.chosenTestLoss());

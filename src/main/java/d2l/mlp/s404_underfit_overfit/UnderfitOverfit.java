@@ -60,7 +60,7 @@ public final class UnderfitOverfit {
     }
 
     /** The three fits. */
-    public record Outcome(List<Fit> fits) implements ExperimentResult {
+    public record Result(List<Fit> fits) implements ExperimentResult {
 
         public Fit cubic() {
             return fits.get(0);
@@ -142,7 +142,7 @@ public final class UnderfitOverfit {
         return RunConfig.of(400, 0.01, 10);
     }
 
-    public static Outcome run(RunConfig cfg) {
+    public static Result run(RunConfig cfg) {
         Random rng = new Random(cfg.seed());
         PolyData data = PolyData.generate(rng);
         try (NDManager m = TorchRuntime.newManager(TorchRuntime.device(cfg.device()))) {
@@ -165,7 +165,7 @@ public final class UnderfitOverfit {
                         "%s: weight %s, train loss %.4g, test loss %.4g%n",
                         f.name(), Arrays.toString(f.weights()), f.finalTrain(), f.finalTest());
             }
-            return new Outcome(fits);
+            return new Result(fits);
         }
     }
 

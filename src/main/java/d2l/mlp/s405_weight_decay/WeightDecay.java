@@ -67,7 +67,7 @@ public final class WeightDecay {
      * @param checks the book's ‖w‖ next to ours
      * @param sweep plot ‖w‖ and losses against λ instead of curves per run
      */
-    public record Outcome(String title, String loss, List<Run> runs, List<BookCheck> checks, boolean sweep)
+    public record Result(String title, String loss, List<Run> runs, List<BookCheck> checks, boolean sweep)
             implements ExperimentResult {
 
         public Run run(double lambda) {
@@ -160,7 +160,7 @@ public final class WeightDecay {
             DoubleSupplier norm) {
         try (MeanBatchLoss lossMean = new MeanBatchLoss(m);
                 Log log = new Log(m, cfg.epochs())) {
-            new EpochLoop(name, cfg.epochs(), cfg.lr()).run((epoch, b) -> {
+            new EpochLoop(name, cfg.epochs()).run((epoch, b) -> {
                 data.train().forEachBatch(cfg.batchSize(), rng, (x, y) -> {
                     b.started();
                     lossMean.add(step.apply(x, y));

@@ -7,16 +7,15 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.Trainer;
 import ai.djl.training.initializer.NormalInitializer;
 import d2l.mlp.experiment.Experiment;
 import d2l.mlp.experiment.Launcher;
+import d2l.mlp.optim.ParameterGroups;
+import d2l.mlp.optim.SquaredLoss;
 import d2l.mlp.reference.BookNumbers;
 import d2l.mlp.runtime.RunConfig;
 import d2l.mlp.runtime.TorchRuntime;
 import d2l.mlp.train.ConciseLearner;
-import d2l.mlp.train.ParameterGroups;
-import d2l.mlp.train.SquaredLoss;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -45,7 +44,7 @@ public final class WeightDecayConcise {
         return WeightDecay.defaults();
     }
 
-    public static WeightDecay.Outcome run(RunConfig cfg) {
+    public static WeightDecay.Result run(RunConfig cfg) {
         TorchRuntime.seed(cfg.seed());
         Device device = TorchRuntime.device(cfg.device());
         List<WeightDecay.Run> runs = new ArrayList<>();
@@ -59,7 +58,7 @@ public final class WeightDecayConcise {
                 runs.add(r);
             }
         }
-        return new WeightDecay.Outcome(
+        return new WeightDecay.Result(
                 "weight decay with DJL",
                 "(y_hat - y)^2, mean (nn.MSELoss)",
                 runs,
@@ -69,8 +68,8 @@ public final class WeightDecayConcise {
                 false);
     }
 
-    /** A trainer for {@code Linear(1)} on 200 inputs with weight decay {@code wd} on the weight only. */
-    public static Trainer newTrainer(Model model, float lr, float wd, Device device) {
+    /** A learner for {@code Linear(1)} on 200 inputs with weight decay {@code wd} on the weight only. */
+    public static ConciseLearner newLearner(Model model, float lr, float wd, Device device) {
         Linear net = Linear.builder().setUnits(1).build();
         model.setBlock(net);
         DefaultTrainingConfig config = new DefaultTrainingConfig(SquaredLoss.mse())
@@ -78,17 +77,16 @@ public final class WeightDecayConcise {
                 .optInitializer(new NormalInitializer(1f), Parameter.Type.WEIGHT)
                 .optInitializer(new NormalInitializer(1f), Parameter.Type.BIAS)
                 .optDevices(new Device[] {device});
-        Trainer trainer = model.newTrainer(config);
-        trainer.initialize(new Shape(1, HighDimData.DIM));
-        return trainer;
+        ConciseLearner learner = ConciseLearner.open(model, config);
+        learner.trainer().initialize(new Shape(1, HighDimData.DIM));
+        return learner;
     }
 
     /** Trains one model; {@code rng} draws the minibatch order. */
     static WeightDecay.Run train(NDManager m, HighDimData data, float wd, RunConfig cfg, Device device, Random rng) {
         try (Model model = Model.newInstance(
                         "weight-decay-concise", device, TorchRuntime.engine().getEngineName());
-                Trainer trainer = newTrainer(model, (float) cfg.lr(), wd, device)) {
-            ConciseLearner learner = new ConciseLearner(trainer);
+                ConciseLearner learner = newLearner(model, (float) cfg.lr(), wd, device)) {
             return WeightDecay.fit(
                     "weight-decay-concise, wd " + wd,
                     m,

@@ -40,9 +40,9 @@ public final class WeightDecayScratch {
         return WeightDecay.defaults();
     }
 
-    public static WeightDecay.Outcome run(RunConfig cfg) {
+    public static WeightDecay.Result run(RunConfig cfg) {
         List<WeightDecay.Run> runs = sweep(cfg, LAMBDAS);
-        return new WeightDecay.Outcome(
+        return new WeightDecay.Result(
                 "weight decay from scratch",
                 "1/2 (y_hat - y)^2, mean",
                 runs,

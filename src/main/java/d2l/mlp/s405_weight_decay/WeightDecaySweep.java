@@ -27,8 +27,8 @@ public final class WeightDecaySweep {
         return WeightDecay.defaults();
     }
 
-    public static WeightDecay.Outcome run(RunConfig cfg) {
-        return new WeightDecay.Outcome(
+    public static WeightDecay.Result run(RunConfig cfg) {
+        return new WeightDecay.Result(
                 "weight decay sweep (scratch)",
                 "1/2 (y_hat - y)^2, mean",
                 WeightDecayScratch.sweep(cfg, LAMBDAS),

@@ -11,7 +11,6 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
@@ -23,6 +22,7 @@ import d2l.mlp.scratch.TorchInit;
 import d2l.mlp.train.ClassifierTraining;
 import d2l.mlp.train.ConciseLearner;
 import d2l.mlp.train.EpochStats;
+import d2l.mlp.train.TrainingDivergedException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -127,6 +127,13 @@ public final class BestMlpTraining {
                 .build();
     }
 
+    /** The rate Adam was using after {@code step} of {@code totalSteps} updates, for a divergence message. */
+    static String rateAt(double lr, int totalSteps, int step) {
+        return String.format(
+                "with Adam's learning rate at %.3g after %d of %d steps (cosine decay from %s)",
+                cosine(lr, totalSteps).getNewValue(step), step, totalSteps, lr);
+    }
+
     /** Minibatch steps in one epoch over {@code rows} rows; the last, shorter batch counts. */
     public static int stepsPerEpoch(int rows, int batchSize) {
         return (rows + batchSize - 1) / batchSize;
@@ -183,17 +190,24 @@ public final class BestMlpTraining {
      * of {@code cfg}, measuring accuracy on {@code data.test()} after every epoch.
      *
      * @param data standardized inputs, on {@code device}
+     * @param heldOut what {@code data.test()} is, for the log: {@code "test"} or {@code "validation"}
      */
-    public static Trained train(String name, Candidate c, FashionMnist.Data data, RunConfig cfg, Device device) {
+    public static Trained train(
+            String name, Candidate c, FashionMnist.Data data, String heldOut, RunConfig cfg, Device device) {
         TorchRuntime.seed(cfg.seed());
         int totalSteps = cfg.epochs() * stepsPerEpoch(data.train().size(), cfg.batchSize());
         try (Model model = Model.newInstance(name, device, TorchRuntime.engine().getEngineName())) {
             SequentialBlock net = net(c);
             model.setBlock(net);
-            try (Trainer trainer = model.newTrainer(trainingConfig(cfg.lr(), totalSteps, device))) {
+            try (ConciseLearner learner = ConciseLearner.open(model, trainingConfig(cfg.lr(), totalSteps, device))) {
                 torchInit(net, c);
-                trainer.initialize(new Shape(1, 28, 28));
-                List<EpochStats> history = ClassifierTraining.train(name, new ConciseLearner(trainer), data, cfg);
+                learner.trainer().initialize(new Shape(1, 28, 28));
+                List<EpochStats> history;
+                try {
+                    history = ClassifierTraining.train(name, learner, data, heldOut, cfg);
+                } catch (TrainingDivergedException e) {
+                    throw e.atRate(rateAt(cfg.lr(), totalSteps, e.epoch() * totalSteps / cfg.epochs()));
+                }
                 return new Trained(
                         history,
                         history.stream().mapToDouble(EpochStats::seconds).sum());

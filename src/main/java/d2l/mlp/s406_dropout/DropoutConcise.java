@@ -58,8 +58,8 @@ public final class DropoutConcise {
 
     /**
      * Gives the biases of the {@link Linear} layers of {@link #net()} PyTorch's default U(−1/√fan_in, 1/√fan_in).
-     * Call it after {@code model.newTrainer}, which applies the training config's initializers to every block, and
-     * before {@code trainer.initialize}.
+     * {@link #net()} calls it before {@code model.newTrainer}: the training config
+     * ({@link ConciseLearner#classifierConfig}) sets an initializer for weights only, so the biases keep this one.
      */
     public static void torchBiases(SequentialBlock net) {
         long[] fanIn = {784, 256, 256};

@@ -14,6 +14,7 @@ import d2l.mlp.runtime.TorchRuntime;
 import d2l.mlp.s406_dropout.BestMlpTraining.Candidate;
 import d2l.mlp.s406_dropout.BestMlpTraining.Standardization;
 import d2l.mlp.s406_dropout.BestMlpTraining.Trained;
+import d2l.mlp.stats.Statistics;
 import d2l.mlp.train.ClassifierResult;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -66,7 +67,7 @@ public final class MlpBest {
 
         /** The median of the seeds' final test accuracies. */
         public double medianTestAcc() {
-            return median(runs.stream().map(Trained::finalAcc).toList());
+            return Statistics.median(runs.stream().map(Trained::finalAcc).toList());
         }
 
         @Override
@@ -112,13 +113,6 @@ public final class MlpBest {
         }
     }
 
-    /** The middle value (the mean of the two middle ones for an even count). */
-    static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
-    }
-
     /** Trains {@link #CHOSEN} for {@code seeds} seeds from {@code cfg.seed()} on, testing after every epoch. */
     public static Result run(RunConfig cfg, int seeds) throws IOException {
         Device device = TorchRuntime.device(cfg.device());
@@ -133,7 +127,7 @@ public final class MlpBest {
             for (int i = 0; i < seeds; i++) {
                 RunConfig seeded = cfg.withSeed(cfg.seed() + i);
                 seedList.add(seeded.seed());
-                runs.add(BestMlpTraining.train("mlp-best seed " + seeded.seed(), CHOSEN, data, seeded, device));
+                runs.add(BestMlpTraining.train("mlp-best seed " + seeded.seed(), CHOSEN, data, "test", seeded, device));
             }
             return new Result(seedList, runs, stats);
         }

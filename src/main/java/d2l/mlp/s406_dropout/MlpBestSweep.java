@@ -140,7 +140,8 @@ public final class MlpBestSweep {
             FashionMnist.Data data = stats.apply(split);
             List<Row> rows = new ArrayList<>();
             for (Candidate c : GRID) {
-                rows.add(new Row(c, BestMlpTraining.train("mlp-best-sweep " + c.label(), c, data, cfg, device)));
+                rows.add(new Row(
+                        c, BestMlpTraining.train("mlp-best-sweep " + c.label(), c, data, "validation", cfg, device)));
             }
             return new Result(rows, stats);
         }

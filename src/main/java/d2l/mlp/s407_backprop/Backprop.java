@@ -87,7 +87,7 @@ public final class Backprop {
     public record Check(String phi, double autogradW1, double autogradW2, double finiteDiffW1, double finiteDiffW2) {}
 
     /** The checks for every φ and the printed trace of one forward and backward pass. */
-    public record Outcome(List<Check> rows, List<String> trace) implements ExperimentResult {
+    public record Result(List<Check> rows, List<String> trace) implements ExperimentResult {
 
         @Override
         public Map<String, Object> metrics() {
@@ -103,8 +103,9 @@ public final class Backprop {
 
     private Backprop() {}
 
+    /** Takes only a batch size: the number of random inputs the gradients are compared on. */
     public static RunConfig defaults() {
-        return RunConfig.of(1, 1, 256);
+        return RunConfig.none().withBatchSize(256);
     }
 
     /** Forward pass on the rows of {@code x} (n × d) with labels {@code y} (n, int64). */
@@ -205,7 +206,7 @@ public final class Backprop {
      * For each φ: hand-written gradients vs autograd on n = {@code cfg.batchSize()} random 784-pixel inputs with
      * 256 hidden units and 10 classes (float32), and vs finite differences on a 5-4-3 net with 4 examples (float64).
      */
-    public static Outcome run(RunConfig cfg) {
+    public static Result run(RunConfig cfg) {
         TorchRuntime.seed(cfg.seed());
         List<Check> rows = new ArrayList<>();
         List<String> trace = null;
@@ -242,7 +243,7 @@ public final class Backprop {
                 "  %-7s relative error vs autograd: W1 %.2e, W2 %.2e; "
                         + "vs finite differences (float64): W1 %.2e, W2 %.2e%n",
                 r.phi(), r.autogradW1(), r.autogradW2(), r.finiteDiffW1(), r.finiteDiffW2()));
-        return new Outcome(rows, trace);
+        return new Result(rows, trace);
     }
 
     public static void main(String[] args) {

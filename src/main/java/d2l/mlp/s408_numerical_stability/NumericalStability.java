@@ -70,7 +70,7 @@ public final class NumericalStability {
      *     initialization without dropout
      * @param symmetryDropout the same with dropout (p = 0.5) on the hidden layer
      */
-    public record Outcome(
+    public record Result(
             double[] x,
             double[] sigmoid,
             double[] sigmoidGrad,
@@ -158,11 +158,12 @@ public final class NumericalStability {
 
     private NumericalStability() {}
 
+    /** Takes a learning rate (the symmetry demo's steps) and a batch size (inputs of the gradient norms). */
     public static RunConfig defaults() {
-        return RunConfig.of(1, 0.5, 256);
+        return RunConfig.none().withLr(0.5).withBatchSize(256);
     }
 
-    public static Outcome run(RunConfig cfg) {
+    public static Result run(RunConfig cfg) {
         TorchRuntime.seed(cfg.seed());
         try (NDManager m = TorchRuntime.newManager(TorchRuntime.device(cfg.device()))) {
             NDArray x = m.arange(-8f, 8f, 0.1f);
@@ -176,7 +177,7 @@ public final class NumericalStability {
             float[][] product = exploding(m);
             double[] plain = symmetry(m, cfg.lr(), 0f);
             double[] dropout = symmetry(m, cfg.lr(), 0.5f);
-            Outcome o = new Outcome(
+            Result o = new Result(
                     Plots.values(x),
                     Plots.values(y),
                     Plots.values(x.getGradient()),

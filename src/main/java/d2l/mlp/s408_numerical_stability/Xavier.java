@@ -75,7 +75,7 @@ public final class Xavier {
      * @param stackVariance per initializer (xavier, normal-1, normal-0.01), the activation variance after each
      *     layer of the linear stack, the input first
      */
-    public record Outcome(List<Sample> samples, Map<String, double[]> stackVariance) implements ExperimentResult {
+    public record Result(List<Sample> samples, Map<String, double[]> stackVariance) implements ExperimentResult {
 
         public Sample sample(String name) {
             return samples.stream()
@@ -122,11 +122,12 @@ public final class Xavier {
 
     private Xavier() {}
 
+    /** Takes only a batch size: the number of random inputs pushed through each stack. */
     public static RunConfig defaults() {
-        return RunConfig.of(1, 1, 256);
+        return RunConfig.none().withBatchSize(256);
     }
 
-    public static Outcome run(RunConfig cfg) {
+    public static Result run(RunConfig cfg) {
         TorchRuntime.seed(cfg.seed());
         double avg = (IN + OUT) / 2.0;
         List<Sample> samples = new ArrayList<>();
@@ -173,7 +174,7 @@ public final class Xavier {
         stack.forEach((k, v) -> System.out.printf(
                 "  %-14s activation variance: input %.3g, layer 10 %.3g, " + "layer %d %.3g%n",
                 k, v[0], v[10], DEPTH, v[DEPTH]));
-        return new Outcome(samples, stack);
+        return new Result(samples, stack);
     }
 
     /** Draws one {@value #OUT}×{@value #IN} weight from {@code init}. */

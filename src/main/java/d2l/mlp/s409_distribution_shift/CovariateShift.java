@@ -1,11 +1,18 @@
 package d2l.mlp.s409_distribution_shift;
 
+import static d2l.mlp.stats.Statistics.accuracy;
+import static d2l.mlp.stats.Statistics.argMaxPerRow;
+import static d2l.mlp.stats.Statistics.clipped;
+import static d2l.mlp.stats.Statistics.correlation;
+import static d2l.mlp.stats.Statistics.log;
+import static d2l.mlp.stats.Statistics.normalized;
+import static d2l.mlp.stats.Statistics.quantiles;
+
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.Trainer;
 import d2l.mlp.data.FashionMnist;
 import d2l.mlp.data.InMemoryDataset;
 import d2l.mlp.runtime.RunConfig;
@@ -67,7 +74,7 @@ public final class CovariateShift {
      * @param trueBeta per source example, the true ratio q(x)/p(x) (mean 1)
      * @param discriminator the discriminator's training (accuracies on its own training data)
      */
-    public record Outcome(
+    public record Result(
             int sourceSize,
             double[] estimatedBeta,
             double[] rawBeta,
@@ -122,7 +129,7 @@ public final class CovariateShift {
     public static final String ORACLE = "true-beta";
 
     /** Selects the source, fits the discriminator, and trains the three classifiers. */
-    public static Outcome run(NDManager manager, FashionMnist.Data data, RunConfig cfg, Device device) {
+    public static Result run(NDManager manager, FashionMnist.Data data, RunConfig cfg, Device device) {
         Random rng = new Random(cfg.seed() + 1); // a stream of its own, apart from the label-shift run's
         double[] trainBrightness = brightness(data.train());
         double[] keep = selection(trainBrightness);
@@ -159,7 +166,7 @@ public final class CovariateShift {
                 train(ESTIMATED, manager, source, estimatedBeta, evaluation, evalBrightness, darkCut, cfg, device));
         trainings.add(
                 train(ORACLE, manager, source, normalized(trueBeta), evaluation, evalBrightness, darkCut, cfg, device));
-        return new Outcome(sourceRows.length, estimatedBeta, rawBeta, normalized(trueBeta), discriminator, trainings);
+        return new Result(sourceRows.length, estimatedBeta, rawBeta, normalized(trueBeta), discriminator, trainings);
     }
 
     /** Probability that a training image of this brightness enters the source. */
@@ -207,9 +214,9 @@ public final class CovariateShift {
                     "discriminator", device, TorchRuntime.engine().getEngineName())) {
                 model.setBlock(Subsets.softmaxRegression(2));
                 RunConfig settings = cfg.withEpochs(DISCRIMINATOR_EPOCHS).withLr(DISCRIMINATOR_LR);
-                try (Trainer trainer = model.newTrainer(ConciseLearner.classifierConfig(settings.lr(), device))) {
-                    trainer.initialize(new Shape(1, PIXELS));
-                    ConciseLearner learner = new ConciseLearner(trainer);
+                try (ConciseLearner learner =
+                        ConciseLearner.open(model, ConciseLearner.classifierConfig(settings.lr(), device))) {
+                    learner.trainer().initialize(new Shape(1, PIXELS));
                     history.addAll(ClassifierTraining.train(
                             "discriminator", learner, new FashionMnist.Data(mixed, mixed), settings));
                     float[] logits = Subsets.logits(learner, centredSource);
@@ -243,14 +250,15 @@ public final class CovariateShift {
             try (Model model =
                     Model.newInstance(name, device, TorchRuntime.engine().getEngineName())) {
                 model.setBlock(Subsets.softmaxRegression(CLASSES));
-                try (Trainer trainer = model.newTrainer(ConciseLearner.classifierConfig(cfg.lr(), device))) {
-                    trainer.initialize(new Shape(1, PIXELS));
-                    Learner learner = new WeightedLearner(trainer, CLASSES);
+                try (ConciseLearner concise =
+                        ConciseLearner.open(model, ConciseLearner.classifierConfig(cfg.lr(), device))) {
+                    concise.trainer().initialize(new Shape(1, PIXELS));
+                    Learner learner = new WeightedLearner(concise, CLASSES);
                     List<EpochStats> history = ClassifierTraining.train(
                             "covariate " + name, learner, new FashionMnist.Data(weighted, target), cfg);
                     float[] logits = Subsets.logits(learner, target);
                     int[] labels = Subsets.labels(target);
-                    int[] predicted = LabelShift.argMax(logits, CLASSES);
+                    int[] predicted = argMaxPerRow(logits, CLASSES);
                     int right = 0;
                     int dark = 0;
                     for (int i = 0; i < labels.length; i++) {
@@ -263,7 +271,7 @@ public final class CovariateShift {
                             name,
                             history,
                             meanCrossEntropy(logits, labels, CLASSES),
-                            LabelShift.accuracy(predicted, labels),
+                            accuracy(predicted, labels),
                             right / (double) dark);
                 }
             }
@@ -320,48 +328,5 @@ public final class CovariateShift {
             sum += max + Math.log(z) - logits[r * classes + labels[r]];
         }
         return sum / labels.length;
-    }
-
-    static double[] clipped(double[] v, double max) {
-        return Arrays.stream(v).map(x -> Math.min(x, max)).toArray();
-    }
-
-    /** {@code v} scaled to mean 1, so weighted and unweighted training take steps of the same size on average. */
-    static double[] normalized(double[] v) {
-        double mean = Arrays.stream(v).average().orElseThrow();
-        return Arrays.stream(v).map(x -> x / mean).toArray();
-    }
-
-    /** Quantiles of {@code v} at the levels {@code probs}, by linear interpolation between order statistics. */
-    public static double[] quantiles(double[] v, double[] probs) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        double[] q = new double[probs.length];
-        for (int i = 0; i < probs.length; i++) {
-            double at = probs[i] * (s.length - 1);
-            int lo = (int) Math.floor(at);
-            int hi = Math.min(lo + 1, s.length - 1);
-            q[i] = s[lo] + (at - lo) * (s[hi] - s[lo]);
-        }
-        return q;
-    }
-
-    static double[] log(double[] v) {
-        return Arrays.stream(v).map(Math::log).toArray();
-    }
-
-    /** Pearson correlation of {@code a} and {@code b}. */
-    static double correlation(double[] a, double[] b) {
-        double ma = Arrays.stream(a).average().orElseThrow();
-        double mb = Arrays.stream(b).average().orElseThrow();
-        double sab = 0;
-        double saa = 0;
-        double sbb = 0;
-        for (int i = 0; i < a.length; i++) {
-            sab += (a[i] - ma) * (b[i] - mb);
-            saa += (a[i] - ma) * (a[i] - ma);
-            sbb += (b[i] - mb) * (b[i] - mb);
-        }
-        return sab / Math.sqrt(saa * sbb);
     }
 }

@@ -41,7 +41,7 @@ public final class DistributionShift {
     }
 
     /** Both parts of the section. */
-    public record Outcome(LabelShift.Outcome labelShift, CovariateShift.Outcome covariateShift)
+    public record Result(LabelShift.Result labelShift, CovariateShift.Result covariateShift)
             implements ExperimentResult {
 
         @Override
@@ -119,17 +119,17 @@ public final class DistributionShift {
         }
     }
 
-    public static Outcome run(RunConfig cfg) throws IOException {
+    public static Result run(RunConfig cfg) throws IOException {
         TorchRuntime.seed(cfg.seed());
         Device device = TorchRuntime.device(cfg.device());
         try (NDManager m = TorchRuntime.newManager(device)) {
             FashionMnist.Data data = FashionMnist.load(m, cfg.dataDir());
-            LabelShift.Outcome label;
+            LabelShift.Result label;
             try (NDManager part = m.newSubManager()) {
                 label = LabelShift.run(part, data, cfg, device);
             }
             try (NDManager part = m.newSubManager()) {
-                return new Outcome(label, CovariateShift.run(part, data, cfg, device));
+                return new Result(label, CovariateShift.run(part, data, cfg, device));
             }
         }
     }

@@ -1,10 +1,13 @@
 package d2l.mlp.s409_distribution_shift;
 
+import static d2l.mlp.stats.Statistics.accuracy;
+import static d2l.mlp.stats.Statistics.argMaxPerRow;
+import static d2l.mlp.stats.Statistics.frequencies;
+
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.Trainer;
 import d2l.mlp.data.FashionMnist;
 import d2l.mlp.data.InMemoryDataset;
 import d2l.mlp.runtime.RunConfig;
@@ -51,7 +54,7 @@ public final class LabelShift {
      * @param corrected target accuracy with outputs re-weighted by the estimated q(y)/p(y)
      * @param oracle target accuracy with outputs re-weighted by the true q(y)/p(y)
      */
-    public record Outcome(
+    public record Result(
             List<EpochStats> history,
             int targetSize,
             double[] sourceP,
@@ -95,7 +98,7 @@ public final class LabelShift {
      * Trains softmax regression on the source part of {@code data.train()}, builds the shifted target from
      * {@code data.test()}, estimates q and measures the three accuracies.
      */
-    public static Outcome run(NDManager manager, FashionMnist.Data data, RunConfig cfg, Device device) {
+    public static Result run(NDManager manager, FashionMnist.Data data, RunConfig cfg, Device device) {
         Random rng = new Random(cfg.seed());
         long[] order = InMemoryDataset.permutation(data.train().size(), rng);
         long[] validRows = Arrays.copyOfRange(order, 0, SOURCE_VALIDATION);
@@ -110,11 +113,15 @@ public final class LabelShift {
         try (Model model =
                 Model.newInstance("label-shift", device, TorchRuntime.engine().getEngineName())) {
             model.setBlock(Subsets.softmaxRegression(CLASSES));
-            try (Trainer trainer = model.newTrainer(ConciseLearner.classifierConfig(cfg.lr(), device))) {
-                trainer.initialize(new Shape(1, 28, 28));
-                ConciseLearner learner = new ConciseLearner(trainer);
+            try (ConciseLearner learner =
+                    ConciseLearner.open(model, ConciseLearner.classifierConfig(cfg.lr(), device))) {
+                learner.trainer().initialize(new Shape(1, 28, 28));
                 List<EpochStats> history = ClassifierTraining.train(
-                        "label-shift source", learner, new FashionMnist.Data(sourceTrain, sourceValid), cfg);
+                        "label-shift source",
+                        learner,
+                        new FashionMnist.Data(sourceTrain, sourceValid),
+                        "validation",
+                        cfg);
                 float[] validProbs = Subsets.probabilities(learner, sourceValid);
                 float[] targetProbs = Subsets.probabilities(learner, target);
                 int[] validLabels = Subsets.labels(sourceValid);
@@ -122,18 +129,18 @@ public final class LabelShift {
 
                 double[] p = frequencies(Subsets.labels(sourceTrain), CLASSES);
                 double[] trueQ = frequencies(targetLabels, CLASSES);
-                double[][] c = confusion(argMax(validProbs, CLASSES), validLabels, CLASSES);
-                double[] mu = frequencies(argMax(targetProbs, CLASSES), CLASSES);
+                double[][] c = confusion(argMaxPerRow(validProbs, CLASSES), validLabels, CLASSES);
+                double[] mu = frequencies(argMaxPerRow(targetProbs, CLASSES), CLASSES);
                 double[] q = onSimplex(LinearSystems.solve(c, mu));
                 double[] qLeastSquares = onSimplex(LinearSystems.leastSquares(c, mu));
-                return new Outcome(
+                return new Result(
                         history,
                         targetRows.length,
                         p,
                         trueQ,
                         q,
                         qLeastSquares,
-                        accuracy(argMax(targetProbs, CLASSES), targetLabels),
+                        accuracy(argMaxPerRow(targetProbs, CLASSES), targetLabels),
                         accuracy(reweighted(targetProbs, ratio(q, p)), targetLabels),
                         accuracy(reweighted(targetProbs, ratio(trueQ, p)), targetLabels));
             }
@@ -185,18 +192,6 @@ public final class LabelShift {
         return c;
     }
 
-    /** Share of each class among {@code labels}. */
-    public static double[] frequencies(int[] labels, int classes) {
-        double[] f = new double[classes];
-        for (int l : labels) {
-            f[l]++;
-        }
-        for (int c = 0; c < classes; c++) {
-            f[c] /= labels.length;
-        }
-        return f;
-    }
-
     /** {@code v} with negative entries set to 0, rescaled to sum 1: the nearest label distribution in spirit. */
     public static double[] onSimplex(double[] v) {
         double[] q = new double[v.length];
@@ -238,21 +233,5 @@ public final class LabelShift {
             }
         }
         return best;
-    }
-
-    /** Arg-max per row of {@code probs}. */
-    public static int[] argMax(float[] probs, int classes) {
-        double[] ones = new double[classes];
-        Arrays.fill(ones, 1);
-        return reweighted(probs, ones);
-    }
-
-    /** Share of {@code predicted} equal to {@code labels}. */
-    public static double accuracy(int[] predicted, int[] labels) {
-        int right = 0;
-        for (int i = 0; i < labels.length; i++) {
-            right += predicted[i] == labels[i] ? 1 : 0;
-        }
-        return right / (double) labels.length;
     }
 }

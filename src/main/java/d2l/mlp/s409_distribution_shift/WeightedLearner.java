@@ -4,8 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.training.GradientCollector;
-import ai.djl.training.Trainer;
+import d2l.mlp.train.ConciseLearner;
 import d2l.mlp.train.Learner;
 
 /**
@@ -16,34 +15,27 @@ import d2l.mlp.train.Learner;
  */
 final class WeightedLearner implements Learner {
 
-    private final Trainer trainer;
+    private final ConciseLearner learner;
     private final int classes;
 
     /**
-     * @param trainer the network (fed the feature columns) and its optimizer; its configured loss is not used
+     * @param learner the network (fed the feature columns) and its optimizer; its configured loss is not used
      * @param classes number of classes of the softmax
      */
-    WeightedLearner(Trainer trainer, int classes) {
-        this.trainer = trainer;
+    WeightedLearner(ConciseLearner learner, int classes) {
+        this.learner = learner;
         this.classes = classes;
     }
 
     @Override
     public NDList trainBatch(NDArray rows, NDArray y) {
-        NDArray yHat;
-        NDArray l;
-        try (GradientCollector gc = trainer.newGradientCollector()) {
-            yHat = trainer.forward(new NDList(features(rows))).singletonOrThrow();
-            l = weightedCrossEntropy(yHat, y, weights(rows), classes);
-            gc.backward(l);
-        }
-        trainer.step();
-        return new NDList(yHat, l);
+        return learner.trainBatch(
+                features(rows), y, (labels, yHat) -> weightedCrossEntropy(yHat, labels, weights(rows), classes));
     }
 
     @Override
     public NDArray predict(NDArray rows) {
-        return trainer.evaluate(new NDList(features(rows))).singletonOrThrow();
+        return learner.predict(features(rows));
     }
 
     /** All columns but the last. */

@@ -7,17 +7,16 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.Trainer;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import d2l.mlp.data.InMemoryDataset;
 import d2l.mlp.data.KFold;
+import d2l.mlp.optim.SquaredLoss;
 import d2l.mlp.runtime.RunConfig;
 import d2l.mlp.runtime.TorchRuntime;
 import d2l.mlp.train.ConciseLearner;
 import d2l.mlp.train.EpochLoop;
 import d2l.mlp.train.MeanBatchLoss;
-import d2l.mlp.train.SquaredLoss;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -132,13 +131,12 @@ public final class HouseTraining {
                             .optWeightDecays(recipe.weightDecay())
                             .build())
                     .optDevices(new Device[] {device});
-            try (Trainer trainer = model.newTrainer(config);
+            try (ConciseLearner learner = ConciseLearner.open(model, config);
                     MeanBatchLoss lossMean = new MeanBatchLoss(m)) {
-                trainer.initialize(new Shape(1, train.x().getShape().get(1)));
-                ConciseLearner learner = new ConciseLearner(trainer, config, null);
+                learner.trainer().initialize(new Shape(1, train.x().getShape().get(1)));
                 double[] trainLs = new double[cfg.epochs()];
                 double[] validLs = new double[valid != null ? cfg.epochs() : 0];
-                new EpochLoop(name, cfg.epochs(), cfg.lr()).run((epoch, b) -> {
+                new EpochLoop(name, cfg.epochs()).run((epoch, b) -> {
                     fitData.forEachBatch(cfg.batchSize(), shuffle, (x, y) -> {
                         b.started();
                         lossMean.add(learner.trainBatch(x, y).get(1));

@@ -22,8 +22,8 @@ import java.util.function.BiFunction;
  * {@code b}, with the features it does not use held at 0; {@code BatchedLinearModelsTest} checks this against DJL's
  * {@code Linear} + {@code Trainer}. Training them as one batched tensor program costs five small ops per step for
  * all G·D models together, instead of a DJL {@code Trainer} step per model: the polynomial experiments do tens of
- * thousands of steps with batch 10, where per-step overhead, not arithmetic, is the cost. Nothing is read back to
- * the host until training ends.
+ * thousands of steps with batch 10, where per-step overhead, not arithmetic, is the cost. The host reads one
+ * number per epoch, the worst model's training loss, for the divergence check.
  */
 public final class BatchedLinearModels {
 
@@ -143,7 +143,7 @@ public final class BatchedLinearModels {
             NDArray fullStep = TorchRuntime.scalar(log, 2f * lr / batchSize);
             NDArray lastStep = TorchRuntime.scalar(log, 2f * lr / (n - (long) cuts.length * batchSize));
             int[] point = {0};
-            new EpochLoop(name, epochs, lr).run((epoch, batches) -> {
+            new EpochLoop(name, epochs).run((epoch, batches) -> {
                 try (NDManager em = root.newSubManager()) {
                     long[] order = new long[groups * n];
                     for (int g = 0; g < groups; g++) {

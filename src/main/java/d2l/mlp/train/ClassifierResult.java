@@ -6,6 +6,7 @@ import d2l.mlp.reference.BookNumbers;
 import d2l.mlp.report.ExperimentResult;
 import d2l.mlp.report.Figure;
 import d2l.mlp.report.Plots;
+import d2l.mlp.report.Predictions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,7 @@ public record ClassifierResult(List<EpochStats> history, List<BookCheck> checks,
                 List.of(loss.check(last.trainLoss()), trainAcc.check(last.trainAcc()), testAcc.check(last.testAcc())),
                 List.of(
                         Figure.of("training", historyChart(title, history)),
-                        Figure.of("predictions", Predictions.grid(learner, test, 2, 9))));
+                        Figure.of("predictions", Predictions.grid(learner::predict, test, 2, 9))));
     }
 
     /** The last epoch. */

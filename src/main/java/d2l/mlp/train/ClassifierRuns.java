@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.Trainer;
 import d2l.mlp.data.FashionMnist;
 import d2l.mlp.reference.BookNumbers;
@@ -43,10 +42,9 @@ public final class ClassifierRuns {
                         Model.newInstance(name, device, TorchRuntime.engine().getEngineName())) {
             FashionMnist.Data data = FashionMnist.load(m, cfg.dataDir());
             model.setBlock(net.get());
-            DefaultTrainingConfig config = ConciseLearner.classifierConfig(cfg.lr(), device);
-            try (Trainer trainer = model.newTrainer(config)) {
-                trainer.initialize(new Shape(1, 28, 28));
-                ConciseLearner learner = new ConciseLearner(trainer, config, null);
+            try (ConciseLearner learner =
+                    ConciseLearner.open(model, ConciseLearner.classifierConfig(cfg.lr(), device))) {
+                learner.trainer().initialize(new Shape(1, 28, 28));
                 List<EpochStats> history = ClassifierTraining.train(name, learner, data, cfg);
                 return ClassifierResult.of(
                         title, history, learner, data.test(), book.loss(), book.trainAcc(), book.testAcc());

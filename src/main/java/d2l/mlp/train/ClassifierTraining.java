@@ -36,6 +36,8 @@ public final class ClassifierTraining {
      * batches when run in a terminal.
      *
      * @param name shown in the progress bar, the log and error messages
+     * @param heldOut what {@code data.test()} is, as the log names its accuracy: {@code "test"}, or
+     *     {@code "validation"} where the second split is held out of the training rows
      * @param seed seeds the shuffling of the training set
      * @param extra more listeners, e.g. a {@link PhaseTimer}
      * @throws TrainingDivergedException when an epoch's loss is NaN or infinite
@@ -44,14 +46,14 @@ public final class ClassifierTraining {
             String name,
             Learner learner,
             FashionMnist.Data data,
+            String heldOut,
             int epochs,
             int batchSize,
-            double lr,
             long seed,
             EpochLoop.Listener... extra) {
         Random shuffle = new Random(seed);
         int n = data.train().size();
-        EpochLoop loop = new EpochLoop(name, epochs, lr)
+        EpochLoop loop = new EpochLoop(name, epochs)
                 .listen(EpochListeners.progressBar((n + batchSize - 1) / batchSize))
                 .listen(EpochListeners.releaseMemory())
                 .listen(EpochListeners.log());
@@ -75,11 +77,11 @@ public final class ClassifierTraining {
             double testAcc = Double.isFinite(loss)
                     ? accuracy(learner, data.test(), Math.max(batchSize, EVAL_BATCH_SIZE))
                     : Double.NaN;
-            return EpochLoop.Measured.of(loss, orderedMap("train acc", trainAcc, "test acc", testAcc));
+            return EpochLoop.Measured.of(loss, orderedMap("train acc", trainAcc, heldOut + " acc", testAcc));
         })) {
             Map<String, Double> v = end.measured().values();
             history.add(new EpochStats(
-                    end.epoch(), end.measured().loss(), v.get("train acc"), v.get("test acc"), end.seconds()));
+                    end.epoch(), end.measured().loss(), v.get("train acc"), v.get(heldOut + " acc"), end.seconds()));
         }
         return history;
     }
@@ -135,9 +137,18 @@ public final class ClassifierTraining {
         }
     }
 
-    /** {@link #train} with the epochs, batch size, learning rate and seed of {@code cfg}. */
+    /**
+     * {@link #train} with the epochs, batch size and seed of {@code cfg} (its learning rate is the learner's
+     * business).
+     */
     public static List<EpochStats> train(String name, Learner learner, FashionMnist.Data data, RunConfig cfg) {
-        return train(name, learner, data, cfg.epochs(), cfg.batchSize(), cfg.lr(), cfg.seed());
+        return train(name, learner, data, "test", cfg);
+    }
+
+    /** {@link #train} with the epochs, batch size and seed of {@code cfg}, {@code data.test()} named {@code heldOut}. */
+    public static List<EpochStats> train(
+            String name, Learner learner, FashionMnist.Data data, String heldOut, RunConfig cfg) {
+        return train(name, learner, data, heldOut, cfg.epochs(), cfg.batchSize(), cfg.seed());
     }
 
     /** Accuracy of {@code learner} on {@code data} in evaluation mode. */

@@ -10,7 +10,9 @@ import java.util.Map;
  * — stopping on divergence, a progress bar, a log line, memory release, phase timing — is a {@link Listener}.
  *
  * <p>Every loop checks divergence: an epoch whose measured loss is NaN or infinite stops training with a
- * {@link TrainingDivergedException} naming the run, the epoch and the learning rate.
+ * {@link TrainingDivergedException} naming the run and the epoch. The loop knows nothing of learning rates: the
+ * training that knows its optimizer's rate adds it ({@link TrainingDivergedException#atRate}), the CLI its
+ * {@code --lr}.
  */
 public final class EpochLoop {
 
@@ -72,18 +74,15 @@ public final class EpochLoop {
 
     private final String name;
     private final int epochs;
-    private final double lr;
     private final List<Listener> listeners = new ArrayList<>();
 
     /**
      * @param name the run, as a user knows it (e.g. {@code weight-decay-scratch, lambda 3}): shown in logs and errors
      * @param epochs number of epochs
-     * @param lr the learning rate, named when training diverges
      */
-    public EpochLoop(String name, int epochs, double lr) {
+    public EpochLoop(String name, int epochs) {
         this.name = name;
         this.epochs = epochs;
-        this.lr = lr;
         listeners.add(new DivergenceCheck());
     }
 
@@ -99,10 +98,6 @@ public final class EpochLoop {
 
     public int epochs() {
         return epochs;
-    }
-
-    public double lr() {
-        return lr;
     }
 
     /** Runs every epoch; returns one entry per epoch. */
@@ -141,7 +136,7 @@ public final class EpochLoop {
             Measured m = end.measured();
             if (m != Measured.NOTHING && !Double.isFinite(m.loss())) {
                 String what = m.where().isEmpty() ? loop.name() : loop.name() + " (" + m.where() + ")";
-                throw new TrainingDivergedException(what, end.epoch(), loop.lr(), m.loss());
+                throw new TrainingDivergedException(what, end.epoch(), m.loss());
             }
         }
     }

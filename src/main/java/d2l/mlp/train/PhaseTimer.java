@@ -1,6 +1,8 @@
 package d2l.mlp.train;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -13,50 +15,63 @@ import java.util.Map;
 public final class PhaseTimer implements EpochLoop.Listener {
 
     /** The phases, in the order of a step. */
-    public static final String[] PHASES = {"data", "forward", "loss", "backward", "step", "metrics", "evaluate"};
+    public enum Phase {
+        DATA,
+        FORWARD,
+        LOSS,
+        BACKWARD,
+        STEP,
+        METRICS,
+        EVALUATE;
 
-    private final long[] nanos = new long[PHASES.length];
+        /** As the benchmark's tables name it. */
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private final long[] nanos = new long[Phase.values().length];
     private final Map<Integer, double[]> perEpoch = new LinkedHashMap<>();
     private long mark;
 
-    /** Ends the current phase, {@code PHASES[phase]}, now. */
-    public void lap(int phase) {
+    /** Ends {@code phase}, the current one, now. */
+    public void lap(Phase phase) {
         long now = System.nanoTime();
-        nanos[phase] += now - mark;
+        nanos[phase.ordinal()] += now - mark;
         mark = now;
     }
 
     @Override
     public void epochStarted(EpochLoop loop, int epoch) {
-        java.util.Arrays.fill(nanos, 0);
+        Arrays.fill(nanos, 0);
         mark = System.nanoTime();
     }
 
     @Override
     public void batchStarted() {
-        lap(0);
+        lap(Phase.DATA);
     }
 
     @Override
     public void batchDone() {
-        lap(5);
+        lap(Phase.METRICS);
     }
 
     @Override
     public void epochEnded(EpochLoop loop, EpochLoop.EpochEnd end) {
         // evaluate is the rest of the epoch's own time: not the listeners that ran before this one (the memory
         // release's garbage collection, the log), which the epoch's time leaves out too
-        double[] seconds = new double[PHASES.length];
+        double[] seconds = new double[nanos.length];
         double rest = end.seconds();
-        for (int p = 0; p < PHASES.length - 1; p++) {
+        for (int p = 0; p < Phase.EVALUATE.ordinal(); p++) {
             seconds[p] = nanos[p] / 1e9;
             rest -= seconds[p];
         }
-        seconds[PHASES.length - 1] = rest;
+        seconds[Phase.EVALUATE.ordinal()] = rest;
         perEpoch.put(end.epoch(), seconds);
     }
 
-    /** Seconds per phase, for each epoch timed. */
+    /** Seconds per phase (indexed by {@link Phase#ordinal()}), for each epoch timed. */
     public Map<Integer, double[]> perEpoch() {
         return perEpoch;
     }

@@ -83,7 +83,7 @@ class GoldenCheckTest {
         double value = golden.getAsJsonObject("metrics").get(key).getAsDouble();
         golden.getAsJsonObject("metrics").addProperty(key, value + 1);
         Files.writeString(results.resolve("metrics.json"), golden.toString());
-        List<GoldenCheck.Outcome> outcomes = GoldenCheck.check(List.of("activations"), tmp.resolve("results"));
+        List<GoldenCheck.Comparison> outcomes = GoldenCheck.check(List.of("activations"), tmp.resolve("results"));
         List<String> paths =
                 outcomes.get(0).drifts().stream().map(GoldenCheck.Drift::path).toList();
         assertTrue(paths.contains("metrics." + key), paths.toString());

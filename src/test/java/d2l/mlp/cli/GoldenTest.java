@@ -26,7 +26,7 @@ class GoldenTest {
                 .filter(n -> Files.exists(results.resolve(n).resolve("metrics.json")))
                 .toList();
         assertTrue(names.size() > 10, "committed results found: " + names);
-        for (GoldenCheck.Outcome o : GoldenCheck.check(names, results)) {
+        for (GoldenCheck.Comparison o : GoldenCheck.check(names, results)) {
             assertEquals(List.of(), o.drifts(), o.experiment() + " drifted");
         }
     }

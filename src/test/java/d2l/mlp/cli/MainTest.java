@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,6 +50,34 @@ class MainTest {
         assertUsageError("--epochs", "run", "mlp-scratch", "--epochs", "ten");
         assertUsageError("--device must be auto, cpu or gpu", "run", "activations", "--device", "tpu");
         assertUsageError("Unknown option", "run", "activations", "--frobnicate");
+        assertUsageError("--seed must be between 0 and 4294967295", "run", "activations", "--seed", "4294967297");
+    }
+
+    @Test
+    void anOptionTheExperimentDoesNotTakeIsAUsageError() {
+        assertUsageError("activations takes no --lr", "run", "activations", "--lr", "3");
+        assertUsageError("activations takes no --epochs", "run", "activations", "--epochs", "2");
+        assertUsageError("xavier takes no --lr", "run", "xavier", "--lr", "3");
+        assertUsageError("backprop takes no --epochs", "run", "mlp-scratch", "backprop", "--epochs", "1");
+    }
+
+    @Test
+    void metricsRecordOnlyTheSettingsTheExperimentTakes() throws Exception {
+        assertEquals(0, run("run", "activations", "xavier", "--out", tmp.toString())[0]);
+        JsonObject activations = JsonParser.parseString(Files.readString(tmp.resolve("activations/metrics.json")))
+                .getAsJsonObject()
+                .getAsJsonObject("config");
+        assertEquals(Set.of("seed", "device"), activations.keySet());
+        JsonObject xavier = JsonParser.parseString(Files.readString(tmp.resolve("xavier/metrics.json")))
+                .getAsJsonObject()
+                .getAsJsonObject("config");
+        assertEquals(Set.of("batchSize", "seed", "device"), xavier.keySet());
+    }
+
+    @Test
+    void theGoldenCheckIsASubcommandWithTheCliErrorRules() {
+        assertUsageError("Missing required parameter for option '--results'", "check", "--results");
+        assertUsageError("unknown experiment 'nope'", "check", "nope");
     }
 
     @Test

@@ -2,6 +2,7 @@ package d2l.mlp.regression;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import d2l.mlp.runtime.DeviceChoice;
 import d2l.mlp.runtime.RunConfig;
 import d2l.mlp.s409_distribution_shift.CovariateShift;
 import d2l.mlp.s409_distribution_shift.DistributionShift;
@@ -24,9 +25,9 @@ class DistributionShiftRegressionTest {
     @ParameterizedTest
     @ValueSource(longs = {RunConfig.DEFAULT_SEED, 2, 3})
     void bothCorrectionsHelpOnTheShiftedTarget(long seed) throws Exception {
-        DistributionShift.Outcome r = DistributionShift.run(
-                DistributionShift.defaults().withSeed(seed).withDevice("cpu"));
-        LabelShift.Outcome label = r.labelShift();
+        DistributionShift.Result r = DistributionShift.run(
+                DistributionShift.defaults().withSeed(seed).withDevice(DeviceChoice.CPU));
+        LabelShift.Result label = r.labelShift();
         assertTrue(label.l1Error() <= L1_TOLERANCE, "L1 error of q: " + label.l1Error());
         assertTrue(
                 label.l1Error() < 0.2 * LinearSystems.l1(label.sourceP(), label.trueQ()),
@@ -34,7 +35,7 @@ class DistributionShiftRegressionTest {
         assertTrue(
                 label.corrected() > label.uncorrected(),
                 "corrected " + label.corrected() + " vs uncorrected " + label.uncorrected());
-        CovariateShift.Outcome cov = r.covariateShift();
+        CovariateShift.Result cov = r.covariateShift();
         double unweighted = cov.training(CovariateShift.UNWEIGHTED).targetLoss();
         double weighted = cov.training(CovariateShift.ESTIMATED).targetLoss();
         assertTrue(weighted < unweighted, "target loss: beta-weighted " + weighted + " vs unweighted " + unweighted);

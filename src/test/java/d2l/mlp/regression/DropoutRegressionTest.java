@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import d2l.mlp.reference.BookCheck;
+import d2l.mlp.runtime.DeviceChoice;
 import d2l.mlp.runtime.RunConfig;
 import d2l.mlp.s406_dropout.DropoutConcise;
 import d2l.mlp.s406_dropout.DropoutScratch;
@@ -25,18 +26,20 @@ class DropoutRegressionTest {
 
     @Test
     void dropoutFromScratchLandsInsideTheBooksSpread() throws Exception {
-        assertInsideBook(DropoutScratch.run(DropoutScratch.defaults().withDevice("cpu")));
+        assertInsideBook(DropoutScratch.run(DropoutScratch.defaults().withDevice(DeviceChoice.CPU)));
     }
 
     @Test
     void dropoutConciseLandsInsideTheBooksSpread() throws Exception {
-        assertInsideBook(DropoutConcise.run(DropoutConcise.defaults().withDevice("cpu")));
+        assertInsideBook(DropoutConcise.run(DropoutConcise.defaults().withDevice(DeviceChoice.CPU)));
     }
 
     @Test
     void handWrittenDropoutRunsAreReproducible() throws Exception {
-        RunConfig cfg =
-                DropoutScratch.defaults().withDevice("cpu").withEpochs(1).withSeed(7);
+        RunConfig cfg = DropoutScratch.defaults()
+                .withDevice(DeviceChoice.CPU)
+                .withEpochs(1)
+                .withSeed(7);
         ClassifierResult a = DropoutScratch.run(cfg);
         System.gc();
         ClassifierResult b = DropoutScratch.run(cfg);

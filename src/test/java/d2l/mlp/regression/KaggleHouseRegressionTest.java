@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import d2l.mlp.reference.BookCheck;
+import d2l.mlp.runtime.DeviceChoice;
 import d2l.mlp.runtime.RunConfig;
 import d2l.mlp.s410_kaggle_house.HousePriceResult;
 import d2l.mlp.s410_kaggle_house.HouseTraining.Fit;
@@ -23,7 +24,7 @@ class KaggleHouseRegressionTest {
 
     @Test
     void linearModelLandsInsideTheBooksSpreadAndWritesTheSubmission() throws Exception {
-        HousePriceResult r = KaggleHouse.run(KaggleHouse.defaults().withDevice("cpu"));
+        HousePriceResult r = KaggleHouse.run(KaggleHouse.defaults().withDevice(DeviceChoice.CPU));
         assertEquals(3, r.checks().size());
         for (BookCheck c : r.checks()) {
             assertTrue(c.inside(), c.toString());
@@ -45,7 +46,7 @@ class KaggleHouseRegressionTest {
 
     @Test
     void mlpBeatsTheLinearModelAndMeetsItsTarget() throws Exception {
-        HousePriceResult r = KaggleHouseMlp.run(KaggleHouseMlp.defaults().withDevice("cpu"));
+        HousePriceResult r = KaggleHouseMlp.run(KaggleHouseMlp.defaults().withDevice(DeviceChoice.CPU));
         assertEquals(1, r.checks().size());
         assertTrue(r.checks().get(0).inside(), r.checks().get(0).toString());
         assertTrue(r.averageValid() <= 0.14, "MLP average valid log rmse " + r.averageValid());
@@ -54,7 +55,10 @@ class KaggleHouseRegressionTest {
 
     @Test
     void theSameSeedGivesIdenticalCurves() throws Exception {
-        RunConfig cfg = KaggleHouse.defaults().withDevice("cpu").withEpochs(3).withSeed(5);
+        RunConfig cfg = KaggleHouse.defaults()
+                .withDevice(DeviceChoice.CPU)
+                .withEpochs(3)
+                .withSeed(5);
         HousePriceResult a = KaggleHouse.run(cfg);
         HousePriceResult b = KaggleHouse.run(cfg);
         for (int i = 0; i < KaggleHouse.K; i++) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import d2l.mlp.reference.BookCheck;
+import d2l.mlp.runtime.DeviceChoice;
 import d2l.mlp.runtime.RunConfig;
 import d2l.mlp.s401_mlp.Activations;
 import d2l.mlp.s402_mlp_scratch.MlpScratch;
@@ -30,21 +31,22 @@ class MlpRegressionTest {
 
     @Test
     void mlpFromScratchLandsInsideTheBooksSpread() throws Exception {
-        ClassifierResult r = MlpScratch.run(MlpScratch.defaults().withDevice("cpu"));
+        ClassifierResult r = MlpScratch.run(MlpScratch.defaults().withDevice(DeviceChoice.CPU));
         assertEquals(10, r.history().size());
         assertInsideBook(r);
     }
 
     @Test
     void mlpConciseLandsInsideTheBooksSpread() throws Exception {
-        ClassifierResult r = MlpConcise.run(MlpConcise.defaults().withDevice("cpu"));
+        ClassifierResult r = MlpConcise.run(MlpConcise.defaults().withDevice(DeviceChoice.CPU));
         assertEquals(10, r.history().size());
         assertInsideBook(r);
     }
 
     @Test
     void theSameSeedGivesIdenticalNumbersAndAnotherSeedDoesNot() throws Exception {
-        RunConfig cfg = MlpConcise.defaults().withDevice("cpu").withEpochs(2).withSeed(11);
+        RunConfig cfg =
+                MlpConcise.defaults().withDevice(DeviceChoice.CPU).withEpochs(2).withSeed(11);
         ClassifierResult a = MlpConcise.run(cfg);
         ClassifierResult b = MlpConcise.run(cfg);
         ClassifierResult c = MlpConcise.run(cfg.withSeed(12));
@@ -54,14 +56,15 @@ class MlpRegressionTest {
             assertEquals(a.history().get(i).testAcc(), b.history().get(i).testAcc(), 0.0);
         }
         assertNotEquals(a.history().get(1).trainLoss(), c.history().get(1).trainLoss());
-        RunConfig s = MlpScratch.defaults().withDevice("cpu").withEpochs(1).withSeed(11);
+        RunConfig s =
+                MlpScratch.defaults().withDevice(DeviceChoice.CPU).withEpochs(1).withSeed(11);
         assertEquals(
                 MlpScratch.run(s).last().trainLoss(), MlpScratch.run(s).last().trainLoss(), 0.0);
     }
 
     @Test
     void activationGradientsMatchTheBook() {
-        Activations.Outcome o = Activations.run(Activations.defaults().withDevice("cpu"));
+        Activations.Result o = Activations.run(Activations.defaults().withDevice(DeviceChoice.CPU));
         o.checks().forEach(c -> assertTrue(c.inside(), c.toString()));
         assertEquals(160, o.curve("relu").x().length);
         double[] x = o.curve("prelu").x();

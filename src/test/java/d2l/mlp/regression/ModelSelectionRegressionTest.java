@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import d2l.mlp.reference.BookCheck;
+import d2l.mlp.runtime.DeviceChoice;
 import d2l.mlp.s404_underfit_overfit.ModelSelection;
 import d2l.mlp.s404_underfit_overfit.PolyData;
 import d2l.mlp.s404_underfit_overfit.UnderfitOverfit;
@@ -22,8 +23,8 @@ class ModelSelectionRegressionTest {
 
     @Test
     void cubicFitsLineUnderfitsAndWeightsMatchTheBook() {
-        UnderfitOverfit.Outcome o =
-                UnderfitOverfit.run(UnderfitOverfit.defaults().withDevice("cpu"));
+        UnderfitOverfit.Result o =
+                UnderfitOverfit.run(UnderfitOverfit.defaults().withDevice(DeviceChoice.CPU));
         for (BookCheck c : o.checks()) {
             if (c.quantity().contains("w[")) {
                 assertTrue(c.inside(), c.toString());
@@ -58,8 +59,8 @@ class ModelSelectionRegressionTest {
         double gap = 0;
         int seeds = 6;
         for (long s = 1; s <= seeds; s++) {
-            UnderfitOverfit.Outcome o = UnderfitOverfit.run(
-                    UnderfitOverfit.defaults().withDevice("cpu").withSeed(s));
+            UnderfitOverfit.Result o = UnderfitOverfit.run(
+                    UnderfitOverfit.defaults().withDevice(DeviceChoice.CPU).withSeed(s));
             above += o.all().finalTest() > o.all().finalTrain() ? 1 : 0;
             gap += (o.all().finalTest() - o.all().finalTrain()) / seeds;
             assertTrue(o.all().finalTrain() < 2 * FLOOR, "all features still fit the training set");
@@ -70,7 +71,7 @@ class ModelSelectionRegressionTest {
 
     @Test
     void kFoldPicksTheTrueDegreeFromTrainingDataOnly() {
-        ModelSelection.Outcome o = ModelSelection.run(ModelSelection.defaults().withDevice("cpu"));
+        ModelSelection.Result o = ModelSelection.run(ModelSelection.defaults().withDevice(DeviceChoice.CPU));
         assertEquals(19, o.degrees().length);
         assertTrue(o.chosen() >= 3 && o.chosen() <= 5, "chosen degree " + o.chosen());
         double best = o.validLoss()[o.chosen() - 1];

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import d2l.mlp.reference.BookCheck;
 import d2l.mlp.reference.BookNumbers;
+import d2l.mlp.runtime.DeviceChoice;
 import d2l.mlp.runtime.RunConfig;
 import d2l.mlp.s405_weight_decay.WeightDecay;
 import d2l.mlp.s405_weight_decay.WeightDecayConcise;
@@ -35,7 +36,7 @@ class WeightDecayRegressionTest {
     void scratchNormsLandInsideTheBooksSpread() {
         double[][] norms = new double[2][SEEDS];
         for (int s = 1; s <= SEEDS; s++) {
-            WeightDecay.Outcome o = WeightDecayScratch.run(cfg(s));
+            WeightDecay.Result o = WeightDecayScratch.run(cfg(s));
             if (s == RunConfig.DEFAULT_SEED) {
                 o.checks().forEach(c -> assertTrue(c.inside(), c.toString()));
                 WeightDecay.Run free = o.run(0);
@@ -55,7 +56,7 @@ class WeightDecayRegressionTest {
     void conciseNormsLandInsideTheBooksSpread() {
         double[][] norms = new double[2][SEEDS];
         for (int s = 1; s <= SEEDS; s++) {
-            WeightDecay.Outcome o = WeightDecayConcise.run(cfg(s));
+            WeightDecay.Result o = WeightDecayConcise.run(cfg(s));
             norms[0][s - 1] = o.run(0).norm();
             norms[1][s - 1] = o.run(3).norm();
             assertTrue(o.run(3).finalTest() < o.run(0).finalTest() / 100, "wd 3 generalizes");
@@ -77,6 +78,6 @@ class WeightDecayRegressionTest {
     }
 
     private static RunConfig cfg(long seed) {
-        return WeightDecay.defaults().withDevice("cpu").withSeed(seed);
+        return WeightDecay.defaults().withDevice(DeviceChoice.CPU).withSeed(seed);
     }
 }

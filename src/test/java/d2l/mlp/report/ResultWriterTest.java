@@ -32,6 +32,31 @@ class ResultWriterTest {
     }
 
     @Test
+    void figuresAreDrawnOnceAndTheFirstIsTheMainOne(@TempDir Path out) throws Exception {
+        int[] drawn = {0};
+        ExperimentResult result = new ExperimentResult() {
+            @Override
+            public Map<String, Object> metrics() {
+                return Map.of("x", 1);
+            }
+
+            @Override
+            public List<Figure> figures() {
+                drawn[0]++;
+                return List.of(
+                        Figure.of("first", Plots.curve("t", "x", "y", new double[] {0, 1}, new double[] {1, 2})));
+            }
+        };
+        try (OutputDirectory dir = OutputDirectory.claim(out)) {
+            ResultWriter.write(dir, "e", "4.1", "t", d2l.mlp.runtime.RunConfig.none(), result);
+        }
+        assertEquals(1, drawn[0], "figures drawn once");
+        String json = Files.readString(out.resolve("e/metrics.json"));
+        assertTrue(json.contains("\"mainFigure\": \"first.png\""), json);
+        assertTrue(Files.exists(out.resolve("e/first.svg")) && Files.exists(out.resolve("e/first.png")));
+    }
+
+    @Test
     void summaryShowsEachExperimentsMainFigureInline(@TempDir Path out) throws Exception {
         metrics(
                 out,

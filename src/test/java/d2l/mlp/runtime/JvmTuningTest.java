@@ -2,9 +2,12 @@ package d2l.mlp.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.ref.WeakReference;
 import javax.management.ObjectName;
 import org.junit.jupiter.api.Test;
 
@@ -44,9 +47,19 @@ class JvmTuningTest {
         assertEquals(before, excludingDirectives());
     }
 
+    private static long collections() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(GarbageCollectorMXBean::getCollectionCount)
+                .sum();
+    }
+
     @Test
-    void releaseMemoryTrimsWithoutError() throws Exception {
+    void releaseMemoryCollectsGarbageAndTrims() throws Exception {
+        WeakReference<Object> garbage = new WeakReference<>(new byte[1 << 20]);
+        long before = collections();
         JvmTuning.releaseMemory();
+        assertTrue(collections() > before, "a garbage collection ran");
+        assertNull(garbage.get(), "unreachable objects are gone");
         assertFalse(dcmd("systemTrimNativeHeap").isBlank(), "HotSpot 17.0.9+ has System.trim_native_heap");
     }
 }

@@ -7,7 +7,6 @@ import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
-import ai.djl.training.Trainer;
 import d2l.mlp.HostTensors;
 import d2l.mlp.runtime.RunConfig;
 import d2l.mlp.runtime.TorchRuntime;
@@ -28,7 +27,7 @@ class WeightDecayConciseTest {
         try (NDManager m = TorchRuntime.newManager(Device.cpu());
                 Model model = Model.newInstance(
                         "wd", Device.cpu(), TorchRuntime.engine().getEngineName());
-                Trainer trainer = WeightDecayConcise.newTrainer(model, lr, wd, Device.cpu())) {
+                ConciseLearner learner = WeightDecayConcise.newLearner(model, lr, wd, Device.cpu())) {
             HighDimData data = HighDimData.generate(m, new Random(2));
             NDArray x = data.train().x().get(m, new NDIndex("0:5"));
             NDArray y = data.train().y().get(m, new NDIndex("0:5"));
@@ -47,7 +46,7 @@ class WeightDecayConciseTest {
                 }
                 r[i] = yHat - ys[i];
             }
-            new ConciseLearner(trainer).trainBatch(x, y);
+            learner.trainBatch(x, y);
             float[] w1 =
                     model.getBlock().getParameters().get("weight").getArray().toFloatArray();
             float b1 = model.getBlock().getParameters().get("bias").getArray().getFloat();

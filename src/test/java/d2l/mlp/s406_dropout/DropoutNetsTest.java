@@ -12,18 +12,15 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
-import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.Trainer;
-import ai.djl.training.initializer.NormalInitializer;
-import ai.djl.training.loss.Loss;
 import d2l.mlp.data.FashionMnist;
 import d2l.mlp.data.InMemoryDataset;
 import d2l.mlp.runtime.TorchRuntime;
 import d2l.mlp.scratch.TorchInit;
 import d2l.mlp.train.ClassifierTraining;
+import d2l.mlp.train.ConciseLearner;
 import d2l.mlp.train.ScratchLearner;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
@@ -73,12 +70,9 @@ class DropoutNetsTest {
         try (NDManager m = TorchRuntime.newManager(Device.cpu());
                 Model model = Model.newInstance(
                         "t", Device.cpu(), TorchRuntime.engine().getEngineName())) {
-            SequentialBlock net = DropoutConcise.net();
+            SequentialBlock net = DropoutConcise.net(); // as production: the biases' initializer set here
             model.setBlock(net);
-            DefaultTrainingConfig cfg = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                    .optInitializer(new NormalInitializer(0.01f), Parameter.Type.WEIGHT);
-            try (Trainer trainer = model.newTrainer(cfg)) {
-                DropoutConcise.torchBiases(net);
+            try (Trainer trainer = model.newTrainer(ConciseLearner.classifierConfig(0.5, Device.cpu()))) {
                 trainer.initialize(new Shape(1, 28, 28));
                 long[] fanIn = {784, 256, 256};
                 int k = 0;
@@ -116,9 +110,9 @@ class DropoutNetsTest {
             List<NDArray> p = DropoutScratch.initParams(m);
             ScratchLearner learner = new ScratchLearner(
                     p, x -> DropoutScratch.net(p, x, true), x -> DropoutScratch.net(p, x, false), 0.5);
-            ClassifierTraining.train("leak-check", learner, data, 1, 64, 0.5, 1);
+            ClassifierTraining.train("leak-check", learner, data, "test", 1, 64, 1);
             int before = m.getManagedArrays().size();
-            ClassifierTraining.train("leak-check", learner, data, 2, 64, 0.5, 1);
+            ClassifierTraining.train("leak-check", learner, data, "test", 2, 64, 1);
             assertEquals(before, m.getManagedArrays().size(), "arrays left on the long-lived manager");
         }
     }

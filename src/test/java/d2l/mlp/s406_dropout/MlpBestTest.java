@@ -18,6 +18,7 @@ import ai.djl.training.Trainer;
 import ai.djl.training.tracker.Tracker;
 import d2l.mlp.data.FashionMnist;
 import d2l.mlp.data.InMemoryDataset;
+import d2l.mlp.runtime.RunConfig;
 import d2l.mlp.runtime.TorchRuntime;
 import d2l.mlp.s406_dropout.BestMlpTraining.Candidate;
 import d2l.mlp.s406_dropout.BestMlpTraining.Standardization;
@@ -25,6 +26,7 @@ import d2l.mlp.s406_dropout.BestMlpTraining.Trained;
 import d2l.mlp.s406_dropout.MlpBestSweep.Row;
 import d2l.mlp.scratch.TorchInit;
 import d2l.mlp.train.EpochStats;
+import d2l.mlp.train.TrainingDivergedException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -138,9 +140,22 @@ class MlpBestTest {
     }
 
     @Test
-    void medianOfSeeds() {
-        assertEquals(0.902, MlpBest.median(List.of(0.905, 0.899, 0.902)), 0);
-        assertEquals(0.9, MlpBest.median(List.of(0.91, 0.89)), 1e-12);
+    void aDivergenceNamesTheRateAdamWasUsing() {
+        TorchRuntime.seed(3);
+        try (NDManager m = TorchRuntime.newManager(Device.cpu())) {
+            NDArray x = m.randomNormal(new Shape(64, 28, 28));
+            NDArray y = m.randomInteger(0, 10, new Shape(64), DataType.INT64);
+            FashionMnist.Data data = new FashionMnist.Data(new InMemoryDataset(x, y), new InMemoryDataset(x, y));
+            RunConfig cfg = MlpBest.defaults().withEpochs(4).withBatchSize(16).withLr(1e30);
+            TrainingDivergedException e = assertThrows(
+                    TrainingDivergedException.class,
+                    () -> BestMlpTraining.train(
+                            "huge-lr", new Candidate(List.of(8), 0), data, "validation", cfg, Device.cpu()));
+            // 16 steps in all; at the end of epoch e the cosine schedule has taken 4e steps
+            String expected = BestMlpTraining.rateAt(1e30, 16, 4 * e.epoch());
+            assertTrue(e.getMessage().contains(expected), e.getMessage());
+            assertTrue(expected.startsWith("with Adam's learning rate at "), expected);
+        }
     }
 
     @Test

@@ -8,6 +8,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import d2l.mlp.runtime.DeviceChoice;
 import d2l.mlp.runtime.TorchRuntime;
 import d2l.mlp.s407_backprop.Backprop.Grads;
 import d2l.mlp.s407_backprop.Backprop.Phi;
@@ -18,7 +19,7 @@ class BackpropTest {
 
     @Test
     void handWrittenGradientsMatchAutogradAndFiniteDifferencesForEveryActivation() {
-        Backprop.Outcome o = Backprop.run(Backprop.defaults().withDevice("cpu"));
+        Backprop.Result o = Backprop.run(Backprop.defaults().withDevice(DeviceChoice.CPU));
         assertEquals(3, o.rows().size());
         for (Backprop.Check c : o.rows()) {
             // float32 on 256×784 weights: a few rounding errors of a float32 sum

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import d2l.mlp.reference.BookCheck;
+import d2l.mlp.runtime.DeviceChoice;
 import d2l.mlp.s408_numerical_stability.Xavier.Sample;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -14,8 +15,8 @@ class NumericalStabilityTest {
 
     @Test
     void vanishingExplodingAndSymmetry() {
-        NumericalStability.Outcome o =
-                NumericalStability.run(NumericalStability.defaults().withDevice("cpu"));
+        NumericalStability.Result o =
+                NumericalStability.run(NumericalStability.defaults().withDevice(DeviceChoice.CPU));
         for (BookCheck c : o.checks()) {
             assertTrue(c.inside(), c.toString());
         }
@@ -40,7 +41,7 @@ class NumericalStabilityTest {
 
     @Test
     void xavierVarianceMatchesItsFormulaAndKeepsActivationsStable() {
-        Xavier.Outcome o = Xavier.run(Xavier.defaults().withDevice("cpu"));
+        Xavier.Result o = Xavier.run(Xavier.defaults().withDevice(DeviceChoice.CPU));
         for (BookCheck c : o.checks()) {
             assertTrue(c.inside(), c.toString());
         }

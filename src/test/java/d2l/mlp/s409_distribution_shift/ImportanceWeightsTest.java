@@ -1,6 +1,5 @@
 package d2l.mlp.s409_distribution_shift;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,22 +51,5 @@ class ImportanceWeightsTest {
             }
         }
         throw new AssertionError(x + " not found");
-    }
-
-    @Test
-    void clippingAndScaling() {
-        double[] w = CovariateShift.normalized(CovariateShift.clipped(new double[] {0.5, 1, 30, 2.5}, 20));
-        assertArrayEquals(new double[] {0.5 / 6, 1 / 6.0, 20 / 6.0, 2.5 / 6}, w, 1e-12);
-        assertEquals(1, Arrays.stream(w).average().orElseThrow(), 1e-12);
-    }
-
-    @Test
-    void quantilesInterpolateBetweenOrderStatistics() {
-        double[] v = {4, 1, 3, 2, 5};
-        assertArrayEquals(
-                new double[] {1, 2, 3, 4.5, 5},
-                CovariateShift.quantiles(v, new double[] {0, 0.25, 0.5, 0.875, 1}),
-                1e-12);
-        assertEquals(1, CovariateShift.correlation(new double[] {1, 2, 3}, new double[] {2, 4, 7}), 0.05);
     }
 }

@@ -11,11 +11,11 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.Trainer;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import d2l.mlp.HostTensors;
 import d2l.mlp.data.InMemoryDataset;
+import d2l.mlp.optim.SquaredLoss;
 import d2l.mlp.runtime.TorchRuntime;
 import d2l.mlp.s404_underfit_overfit.PolyData;
 import java.util.List;
@@ -36,17 +36,18 @@ class BatchedLinearModelsTest {
         try (Model model =
                 Model.newInstance("ref", Device.cpu(), TorchRuntime.engine().getEngineName())) {
             model.setBlock(Linear.builder().setUnits(1).optBias(false).build());
-            try (Trainer trainer = model.newTrainer(new DefaultTrainingConfig(SquaredLoss.mse())
-                    .optOptimizer(Optimizer.sgd()
-                            .setLearningRateTracker(Tracker.fixed(LR))
-                            .build()))) {
-                trainer.initialize(new Shape(1, w0.length));
+            try (ConciseLearner learner = ConciseLearner.open(
+                    model,
+                    new DefaultTrainingConfig(SquaredLoss.mse())
+                            .optOptimizer(Optimizer.sgd()
+                                    .setLearningRateTracker(Tracker.fixed(LR))
+                                    .build()))) {
+                learner.trainer().initialize(new Shape(1, w0.length));
                 model.getBlock()
                         .getParameters()
                         .get("weight")
                         .getArray()
                         .set(m.create(w0, new Shape(1, w0.length)).toFloatArray());
-                ConciseLearner learner = new ConciseLearner(trainer);
                 Random order = new Random(seed);
                 for (int e = 0; e < EPOCHS; e++) {
                     long[] p = InMemoryDataset.permutation(n, order);

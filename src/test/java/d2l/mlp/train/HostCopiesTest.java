@@ -9,8 +9,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.Trainer;
 import d2l.mlp.HostTensors;
 import d2l.mlp.data.InMemoryDataset;
 import d2l.mlp.runtime.TorchRuntime;
@@ -102,10 +100,10 @@ class HostCopiesTest {
         try (Model model = Model.newInstance(
                 "host-copies", Device.cpu(), TorchRuntime.engine().getEngineName())) {
             model.setBlock(net);
-            DefaultTrainingConfig config = ConciseLearner.classifierConfig(0.1, Device.cpu());
-            try (Trainer trainer = model.newTrainer(config)) {
-                trainer.initialize(new Shape(1, 28, 28));
-                return perEpoch(new ConciseLearner(trainer, config, null), data);
+            try (ConciseLearner learner =
+                    ConciseLearner.open(model, ConciseLearner.classifierConfig(0.1, Device.cpu()))) {
+                learner.trainer().initialize(new Shape(1, 28, 28));
+                return perEpoch(learner, data);
             }
         }
     }

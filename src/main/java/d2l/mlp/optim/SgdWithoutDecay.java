@@ -1,4 +1,4 @@
-package d2l.mlp.train;
+package d2l.mlp.optim;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.training.optimizer.Optimizer;

@@ -1,4 +1,4 @@
-package d2l.mlp.train;
+package d2l.mlp.report;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -10,6 +10,7 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.util.function.UnaryOperator;
 
 /**
  * The book's {@code predict_ch3}: the first test images with their true label above the predicted one; wrong
@@ -25,7 +26,7 @@ public final class Predictions {
     private Predictions() {}
 
     /** A grid of the first {@code rows·cols} test images. */
-    public static BufferedImage grid(Learner learner, InMemoryDataset test, int rows, int cols) {
+    public static BufferedImage grid(UnaryOperator<NDArray> predict, InMemoryDataset test, int rows, int cols) {
         int n = rows * cols;
         float[] pixels;
         long[] truth;
@@ -37,7 +38,7 @@ public final class Predictions {
                     .get(m, new NDIndex().addSliceDim(0, n))
                     .toType(ai.djl.ndarray.types.DataType.INT64, false)
                     .toLongArray();
-            predicted = learner.predict(x).argMax(1).toLongArray();
+            predicted = predict.apply(x).argMax(1).toLongArray();
         }
         BufferedImage img = new BufferedImage(
                 cols * (CELL + GAP) + GAP, rows * (CELL + TEXT + GAP) + GAP, BufferedImage.TYPE_INT_RGB);

@@ -1,0 +1,87 @@
+package d2l.mlp.train;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.optimizer.Optimizer;
+import d2l.mlp.data.FashionMnist;
+import d2l.mlp.data.InMemoryDataset;
+import d2l.mlp.runtime.TorchRuntime;
+import d2l.mlp.s403_mlp_concise.MlpConcise;
+import java.util.Arrays;
+
+/**
+ * The fixture of the bit-for-bit comparisons of steps and optimizers: the concise MLP trained for two epochs on
+ * random 28×28 images, its weights read back flattened.
+ */
+public final class SyntheticTraining {
+
+    private SyntheticTraining() {}
+
+    /** 600 training and 100 test images, uniform pixels, random labels, drawn from libtorch's generator. */
+    public static FashionMnist.Data data(NDManager m, int trainRows, int testRows) {
+        return new FashionMnist.Data(
+                new InMemoryDataset(
+                        m.randomUniform(0f, 1f, new Shape(trainRows, 28, 28)),
+                        m.randomInteger(0, 10, new Shape(trainRows), DataType.INT64)),
+                new InMemoryDataset(
+                        m.randomUniform(0f, 1f, new Shape(testRows, 28, 28)),
+                        m.randomInteger(0, 10, new Shape(testRows), DataType.INT64)));
+    }
+
+    /**
+     * Every weight of the concise MLP after two epochs with {@code optimizer}, through {@link ConciseLearner} or,
+     * with {@code viaTrainerStep}, through DJL's own {@link Trainer#step} (the reference).
+     */
+    public static float[] weightsAfterTwoEpochs(Optimizer optimizer, boolean viaTrainerStep) {
+        TorchRuntime.seed(5);
+        try (NDManager m = TorchRuntime.newManager(Device.cpu());
+                Model model = Model.newInstance("step", Device.cpu())) {
+            FashionMnist.Data data = data(m, 600, 100);
+            model.setBlock(MlpConcise.net());
+            DefaultTrainingConfig cfg =
+                    ConciseLearner.classifierConfig(0.5, Device.cpu()).optOptimizer(optimizer);
+            try (ConciseLearner concise = ConciseLearner.open(model, cfg)) {
+                concise.trainer().initialize(new Shape(1, 28, 28));
+                Learner learner = viaTrainerStep ? new TrainerStep(concise.trainer(), concise) : concise;
+                ClassifierTraining.train("step", learner, data, "test", 2, 64, 5);
+                return model.getBlock().getParameters().values().stream()
+                        .map(p -> p.getArray().toFloatArray())
+                        .reduce((a, b) -> {
+                            float[] c = Arrays.copyOf(a, a.length + b.length);
+                            System.arraycopy(b, 0, c, a.length, b.length);
+                            return c;
+                        })
+                        .orElseThrow();
+            }
+        }
+    }
+
+    /** DJL's usual step: forward, the config's loss, {@code backward}, {@link Trainer#step}. */
+    private record TrainerStep(Trainer trainer, Learner evaluation) implements Learner {
+        @Override
+        public NDList trainBatch(NDArray x, NDArray y) {
+            NDArray yHat;
+            NDArray l;
+            try (GradientCollector gc = trainer.newGradientCollector()) {
+                yHat = trainer.forward(new NDList(x)).singletonOrThrow();
+                l = trainer.getLoss().evaluate(new NDList(y), new NDList(yHat));
+                gc.backward(l);
+            }
+            trainer.step();
+            return new NDList(yHat, l);
+        }
+
+        @Override
+        public NDArray predict(NDArray x) {
+            return evaluation.predict(x);
+        }
+    }
+}
