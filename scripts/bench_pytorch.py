@@ -7,15 +7,22 @@ With --small, instead: microseconds per minibatch step of the book's small-batch
 shapes d2l.mlp.bench.SmallBatch uses (polynomial fit: nn.Linear(4, 1, bias=False), batch 10, SGD 0.01; house prices:
 nn.Linear(331, 1), 1168 rows, batch 64, Adam lr 5; MSE loss; one torch thread).
 With --gemm: the epoch's matrix products alone, as d2l.mlp.bench.GemmBound times them.
+With --best DATA_DIR EPOCHS [JSON_OUT]: mlp-best's network and schedule (784-512-256-10, dropout 0.2 after each hidden
+layer, PyTorch's default init, inputs standardized with the training pixels' mean and std, softmax cross-entropy, Adam
+lr 0.001 falling along a cosine to 0 over all steps, batch 256), timed per epoch, as d2l.mlp.bench.BestEpoch times ours.
+With --masks [JSON_OUT]: microseconds per pair of dropout masks (rate 0.2, 256x512 and 256x256), as
+d2l.mlp.bench.DropoutMasks times them.
 
 DEVICE=cuda runs the MLP benchmark on the GPU (data, network and sums resident there, as DJL's loop keeps them);
 scripts/gpu-run.sh does that on the GPU machine. The default is the CPU, TORCH_THREADS (default 1) threads.
 
 Runs with any PyTorch from 1.13 on (Debian's python3-torch, or a pip wheel). Needs only torch (no numpy).
 Usage: [DEVICE=cpu|cuda] bench_pytorch.py DATA_DIR EPOCHS [JSON_OUT] | bench_pytorch.py --small|--gemm [JSON_OUT]
+       | bench_pytorch.py --best DATA_DIR EPOCHS [JSON_OUT] | bench_pytorch.py --masks [JSON_OUT]
 """
 import gzip
 import json
+import math
 import os
 import resource
 import statistics
@@ -179,6 +186,88 @@ def gemm(json_out):
            "evalGemmSecondsPerEpoch": e, "gemmSecondsPerEpoch": t + e, "evalBatchSize": EVAL_BATCH}, json_out)
 
 
+def best(data_dir, epochs, json_out):
+    """mlp-best's epoch in the tightest loop we know: the MLP loop's data handling, a functional forward with
+    F.dropout, the fused cross-entropy, torch.optim.Adam with its fastest CPU implementation (fused where this torch
+    has it, else foreach) and the cosine learning rate set before each step, test accuracy under inference_mode."""
+    torch.set_num_threads(int(os.environ.get("TORCH_THREADS", "1")))
+    torch.manual_seed(1)
+    (xtr, ytr), (xte, yte) = load(data_dir, "cpu")
+    xtr, xte = xtr.reshape(xtr.shape[0], -1), xte.reshape(xte.shape[0], -1)
+    mean = xtr.mean()
+    std = (xtr - mean).square().mean().sqrt()
+    xtr, xte = (xtr - mean) / std, (xte - mean) / std
+    layers = [nn.Linear(784, 512), nn.Linear(512, 256), nn.Linear(256, 10)]  # PyTorch's default init
+    params = [p for layer in layers for p in (layer.weight, layer.bias)]
+    lr, bs, n = 1e-3, 256, xtr.shape[0]
+    steps = (n + bs - 1) // bs
+    total = epochs * steps
+    try:
+        opt = torch.optim.Adam(params, lr=lr, fused=True)
+    except (RuntimeError, TypeError):
+        opt = torch.optim.Adam(params, lr=lr, foreach=True)
+
+    def forward(x, training):
+        w1, b1, w2, b2, w3, b3 = params
+        h = F.dropout(F.relu(F.linear(x, w1, b1)), 0.2, training)
+        h = F.dropout(F.relu(F.linear(h, w2, b2)), 0.2, training)
+        return F.linear(h, w3, b3)
+
+    epoch_s, step = [], 0
+    for e in range(epochs):
+        start = time.perf_counter()
+        loss_sum = torch.zeros(())
+        correct = torch.zeros((), dtype=torch.int64)
+        order = torch.randperm(n)
+        for i in range(0, n, bs):
+            idx = order[i:i + bs]
+            x, y = xtr.index_select(0, idx), ytr.index_select(0, idx)
+            y_hat = forward(x, True)
+            l = F.cross_entropy(y_hat, y)
+            opt.zero_grad(set_to_none=True)
+            l.backward()
+            opt.param_groups[0]["lr"] = lr * (1 + math.cos(math.pi * step / total)) / 2
+            opt.step()
+            step += 1
+            loss_sum.add_(l.detach(), alpha=x.shape[0])
+            correct.add_((y_hat.detach().argmax(1) == y).sum())
+        with torch.inference_mode():
+            hits = torch.zeros((), dtype=torch.int64)
+            for i in range(0, xte.shape[0], EVAL_BATCH):
+                hits.add_((forward(xte[i:i + EVAL_BATCH], False).argmax(1) == yte[i:i + EVAL_BATCH]).sum())
+        loss, acc, test_acc = float(loss_sum) / n, int(correct) / n, int(hits) / xte.shape[0]
+        epoch_s.append(time.perf_counter() - start)
+        print(f"pytorch mlp-best epoch {e + 1}: loss {loss:.4f}, train acc {acc:.4f}, test acc {test_acc:.4f}"
+              f" ({epoch_s[-1]:.3f} s)", file=sys.stderr)
+    warmup = max(1, min(3, epochs - 2))
+    write({"torch": torch.__version__, "threads": torch.get_num_threads(), "epochSeconds": epoch_s,
+           "warmupEpochs": warmup, "medianEpochSeconds": statistics.median(epoch_s[warmup:]),
+           "adam": "fused" if opt.defaults.get("fused") else "foreach"}, json_out)
+
+
+def masks(json_out):
+    """Microseconds per pair of dropout masks (rate 0.2, on 256x512 and 256x256 activations), as
+    d2l.mlp.bench.DropoutMasks: F.dropout (a Bernoulli draw), uniforms compared with the rate, the uniforms alone."""
+    torch.set_num_threads(int(os.environ.get("TORCH_THREADS", "1")))
+    torch.manual_seed(1)
+    h1, h2 = torch.randn(256, 512), torch.randn(256, 256)
+    ways = {
+        "libtorchDropoutMicros": lambda x: F.dropout(x, 0.2, True),
+        "uniformCompareMicros": lambda x: x * ((torch.rand_like(x) > 0.2).float() / 0.8),
+        "uniformOnlyMicros": torch.rand_like,
+    }
+    out = {"torch": torch.__version__, "threads": torch.get_num_threads()}
+    for name, way in ways.items():
+        times = []
+        for _ in range(8):
+            start = time.perf_counter()
+            for _ in range(50):
+                way(h1), way(h2)
+            times.append((time.perf_counter() - start) * 1e6 / 50)
+        out[name] = statistics.median(times[1:])
+    write(out, json_out)
+
+
 def write(out, json_out):
     text = json.dumps(out, indent=2)
     print(text)
@@ -188,6 +277,12 @@ def write(out, json_out):
 
 
 def main():
+    if sys.argv[1] == "--best":
+        best(sys.argv[2], int(sys.argv[3]), sys.argv[4] if len(sys.argv) > 4 else None)
+        return
+    if sys.argv[1] == "--masks":
+        masks(sys.argv[2] if len(sys.argv) > 2 else None)
+        return
     if sys.argv[1] in ("--small", "--gemm"):
         (small if sys.argv[1] == "--small" else gemm)(sys.argv[2] if len(sys.argv) > 2 else None)
         return

@@ -63,11 +63,17 @@ public final class Benchmark {
                     heapAfterEpoch.add(Runtime.getRuntime().totalMemory() / (1024.0 * 1024));
                 }
             };
+            List<EpochStats> history =
+                    trainConcise("bench", MlpConcise.net(), data, cfg.withEpochs(epochs), device, null, memory);
             double[] epochSeconds =
-                    trainConcise("bench", MlpConcise.net(), data, cfg.withEpochs(epochs), device, null, memory).stream()
-                            .mapToDouble(EpochStats::seconds)
-                            .toArray();
+                    history.stream().mapToDouble(EpochStats::seconds).toArray();
             out.put("epochSeconds", epochSeconds);
+            // what was computed, to compare runs under different conditions (the same seed: the same numbers)
+            out.put(
+                    "numbers",
+                    history.stream()
+                            .map(e -> List.of(e.trainLoss(), e.trainAcc(), e.testAcc()))
+                            .toList());
             out.put("warmupEpochs", warmup(epochs));
             out.put("medianEpochSeconds", Statistics.median(Arrays.copyOfRange(epochSeconds, warmup(epochs), epochs)));
             out.put("totalSeconds", Arrays.stream(epochSeconds).sum());

@@ -196,11 +196,7 @@ public final class BestMlpTraining {
             String name, Candidate c, FashionMnist.Data data, String heldOut, RunConfig cfg, Device device) {
         TorchRuntime.seed(cfg.seed());
         int totalSteps = cfg.epochs() * stepsPerEpoch(data.train().size(), cfg.batchSize());
-        // One libtorch thread: on the busy 2-core machine two threads made an epoch 5-15x slower, the second
-        // thread spinning while the other core was taken; see docs/fidelity.md.
-        try (TorchRuntime.ThreadScope threads = TorchRuntime.singleThreaded(device);
-                Model model =
-                        Model.newInstance(name, device, TorchRuntime.engine().getEngineName())) {
+        try (Model model = Model.newInstance(name, device, TorchRuntime.engine().getEngineName())) {
             SequentialBlock net = net(c);
             model.setBlock(net);
             try (ConciseLearner learner = ConciseLearner.open(model, trainingConfig(cfg.lr(), totalSteps, device))) {

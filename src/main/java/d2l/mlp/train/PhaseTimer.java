@@ -9,7 +9,7 @@ import java.util.Map;
  * Splits each epoch's time into the phases of a training step, for the benchmark: {@code data} (from the end of
  * one minibatch to the start of the next: gathering it), {@code forward}, {@code loss}, {@code backward},
  * {@code step} (laps a {@link ConciseLearner} marks), {@code metrics} (the loop's bookkeeping after the step) and
- * {@code evaluate} (from the last minibatch to the end of the epoch: reading the sums, test accuracy). Each phase
+ * {@code evaluate} (from the last minibatch to the end of the epoch's time: reading the sums, test accuracy). Each phase
  * ends when its ops return: on a CPU libtorch runs them synchronously; on a GPU this is the host's launch time.
  */
 public final class PhaseTimer implements EpochLoop.Listener {
@@ -59,11 +59,15 @@ public final class PhaseTimer implements EpochLoop.Listener {
 
     @Override
     public void epochEnded(EpochLoop loop, EpochLoop.EpochEnd end) {
-        lap(Phase.EVALUATE);
+        // evaluate is the rest of the epoch's own time: not the listeners that ran before this one (the memory
+        // release's garbage collection, the log), which the epoch's time leaves out too
         double[] seconds = new double[nanos.length];
-        for (int p = 0; p < nanos.length; p++) {
+        double rest = end.seconds();
+        for (int p = 0; p < Phase.EVALUATE.ordinal(); p++) {
             seconds[p] = nanos[p] / 1e9;
+            rest -= seconds[p];
         }
+        seconds[Phase.EVALUATE.ordinal()] = rest;
         perEpoch.put(end.epoch(), seconds);
     }
 
