@@ -9,6 +9,7 @@ import d2l.mlp.reference.BookCheck;
 import d2l.mlp.reference.BookNumbers;
 import d2l.mlp.report.ExperimentResult;
 import d2l.mlp.report.Figure;
+import d2l.mlp.report.Inline;
 import d2l.mlp.report.Plots;
 import d2l.mlp.runtime.RunConfig;
 import d2l.mlp.runtime.TorchRuntime;
@@ -65,23 +66,14 @@ public final class UnderfitOverfit {
         }
 
         @Override
-        public Map<String, Object> metrics() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("loss", "mean squared error without 1/2 (the book's nn.MSELoss)");
-            m.put("trueWeights", PolyData.TRUE_W);
-            for (PolynomialFit f : fits) {
-                Map<String, Object> fm = new LinkedHashMap<>();
-                fm.put("features", f.features());
-                fm.put("weights", f.weights());
-                fm.put("finalTrainLoss", f.loss().finalTrain());
-                fm.put("finalTestLoss", f.loss().finalTest());
-                fm.put("epochs", f.loss().epochs());
-                fm.put("trainLoss", f.loss().train());
-                fm.put("testLoss", f.loss().test());
-                m.put(f.name(), fm);
-            }
-            m.put(
-                    "bookFinalLosses",
+        public Metrics metrics() {
+            Map<String, FitMetrics> byName = new LinkedHashMap<>();
+            fits.forEach(f -> byName.put(
+                    f.name(), new FitMetrics(f.features(), f.weights(), f.loss().metrics())));
+            return new Metrics(
+                    "mean squared error without 1/2 (the book's nn.MSELoss)",
+                    PolyData.TRUE_W,
+                    byName,
                     Map.of(
                             "degree 1 train",
                             BookNumbers.POLY1_TRAIN_LOSS,
@@ -91,7 +83,6 @@ public final class UnderfitOverfit {
                             BookNumbers.POLY20_TRAIN_LOSS,
                             "all features test",
                             BookNumbers.POLY20_TEST_LOSS));
-            return m;
         }
 
         @Override
@@ -124,6 +115,22 @@ public final class UnderfitOverfit {
             return figs;
         }
     }
+
+    /**
+     * What metrics.json holds.
+     *
+     * @param fits by name
+     * @param bookFinalLosses the book's final losses of the line and of the 20-feature fit (written with sorted keys)
+     */
+    public record Metrics(
+            String loss,
+            double[] trueWeights,
+            @Inline Map<String, FitMetrics> fits,
+            Map<String, Double> bookFinalLosses) {}
+
+    /** One fit in metrics.json. */
+    public record FitMetrics(
+            int features, float[] weights, @Inline LossCurve.Metrics loss) {}
 
     private UnderfitOverfit() {}
 

@@ -8,6 +8,7 @@ import d2l.mlp.data.InMemoryDataset;
 import d2l.mlp.reference.BookCheck;
 import d2l.mlp.report.ExperimentResult;
 import d2l.mlp.report.Figure;
+import d2l.mlp.report.Inline;
 import d2l.mlp.report.Plots;
 import d2l.mlp.runtime.RunConfig;
 import d2l.mlp.train.EpochLoop;
@@ -65,20 +66,11 @@ public final class WeightDecay {
         }
 
         @Override
-        public Map<String, Object> metrics() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("loss", loss);
-            for (Run r : runs) {
-                Map<String, Object> rm = new LinkedHashMap<>();
-                rm.put("normW", r.norm());
-                rm.put("finalTrainLoss", r.loss().finalTrain());
-                rm.put("finalTestLoss", r.loss().finalTest());
-                rm.put("epochs", r.loss().epochs());
-                rm.put("trainLoss", r.loss().train());
-                rm.put("testLoss", r.loss().test());
-                m.put("lambda=" + r.lambda(), rm);
-            }
-            return m;
+        public Metrics metrics() {
+            Map<String, RunMetrics> byLambda = new LinkedHashMap<>();
+            runs.forEach(r -> byLambda.put(
+                    "lambda=" + r.lambda(), new RunMetrics(r.norm(), r.loss().metrics())));
+            return new Metrics(loss, byLambda);
         }
 
         @Override
@@ -123,6 +115,17 @@ public final class WeightDecay {
             return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
         }
     }
+
+    /**
+     * What metrics.json holds.
+     *
+     * @param loss which loss the curves show
+     * @param runs by λ, e.g. {@code lambda=3.0}
+     */
+    public record Metrics(String loss, @Inline Map<String, RunMetrics> runs) {}
+
+    /** One run in metrics.json. */
+    public record RunMetrics(double normW, @Inline LossCurve.Metrics loss) {}
 
     /** One minibatch step of a weight-decay model; returns the minibatch's loss. */
     @FunctionalInterface

@@ -16,4 +16,13 @@ public record LossCurve(int[] epochs, double[] train, double[] test) {
     public double finalTest() {
         return test[test.length - 1];
     }
+
+    /** The curve as metrics.json shows it: the final losses first. */
+    public Metrics metrics() {
+        return new Metrics(finalTrain(), finalTest(), epochs, train, test);
+    }
+
+    /** The keys of a loss curve in metrics.json. */
+    public record Metrics(
+            double finalTrainLoss, double finalTestLoss, int[] epochs, double[] trainLoss, double[] testLoss) {}
 }
