@@ -42,17 +42,36 @@ public final class Benchmark {
 
     private Benchmark() {}
 
+    /**
+     * What the benchmark writes.
+     *
+     * @param numbers per epoch, the training loss, training accuracy and test accuracy: to compare runs under
+     *     different conditions (the same seed, the same numbers)
+     * @param phaseSecondsPerEpoch per phase of the loop, the median seconds per epoch
+     */
+    record Timings(
+            String device,
+            double[] epochSeconds,
+            List<List<Double>> numbers,
+            int warmupEpochs,
+            double medianEpochSeconds,
+            double totalSeconds,
+            Map<String, Double> phaseSecondsPerEpoch,
+            List<Double> rssMiBAfterEpoch,
+            List<Double> javaHeapCommittedMiBAfterEpoch,
+            double peakRssMiB) {}
+
     public static void main(String[] args) throws IOException {
         JvmTuning.skipOptimizingCompiler(); // as the CLI does
         int epochs = args.length > 0 ? Integer.parseInt(args[0]) : 6;
         Path json = args.length > 1 ? Path.of(args[1]) : null;
         RunConfig cfg = MlpConcise.defaults().withDevice(DeviceChoice.parse(args.length > 2 ? args[2] : "cpu"));
-        Map<String, Object> out = new LinkedHashMap<>();
         TorchRuntime.seed(cfg.seed());
         Device device = TorchRuntime.device(cfg.device());
-        out.put("device", device.toString());
         List<Double> rssAfterEpoch = new ArrayList<>();
         List<Double> heapAfterEpoch = new ArrayList<>();
+        List<EpochStats> history;
+        Map<String, Double> phases;
         try (NDManager m = TorchRuntime.newManager(device)) {
             FashionMnist.Data data = FashionMnist.load(m, cfg.dataDir());
             // 1. The real loop, epoch by epoch, with the resident set size after each epoch.
@@ -63,32 +82,32 @@ public final class Benchmark {
                     heapAfterEpoch.add(Runtime.getRuntime().totalMemory() / (1024.0 * 1024));
                 }
             };
-            List<EpochStats> history =
-                    trainConcise("bench", MlpConcise.net(), data, cfg.withEpochs(epochs), device, null, memory);
-            double[] epochSeconds =
-                    history.stream().mapToDouble(EpochStats::seconds).toArray();
-            out.put("epochSeconds", epochSeconds);
-            // what was computed, to compare runs under different conditions (the same seed: the same numbers)
-            out.put(
-                    "numbers",
-                    history.stream()
-                            .map(e -> List.of(e.trainLoss(), e.trainAcc(), e.testAcc()))
-                            .toList());
-            out.put("warmupEpochs", warmup(epochs));
-            out.put("medianEpochSeconds", Statistics.median(Arrays.copyOfRange(epochSeconds, warmup(epochs), epochs)));
-            out.put("totalSeconds", Arrays.stream(epochSeconds).sum());
+            history = trainConcise("bench", MlpConcise.net(), data, cfg.withEpochs(epochs), device, null, memory);
             // 2. One more model, timed phase by phase (each phase ends when its ops return: on a CPU, libtorch
             // runs them synchronously).
-            out.put("phaseSecondsPerEpoch", phases(data, cfg, device, Math.max(2, epochs / 2)));
+            phases = phases(data, cfg, device, Math.max(2, epochs / 2));
         }
-        out.put("rssMiBAfterEpoch", rssAfterEpoch);
-        out.put("javaHeapCommittedMiBAfterEpoch", heapAfterEpoch);
-        out.put("peakRssMiB", rssMiB("VmHWM"));
-        report(out, json);
+        double[] epochSeconds =
+                history.stream().mapToDouble(EpochStats::seconds).toArray();
+        report(
+                new Timings(
+                        device.toString(),
+                        epochSeconds,
+                        history.stream()
+                                .map(e -> List.of(e.trainLoss(), e.trainAcc(), e.testAcc()))
+                                .toList(),
+                        warmup(epochs),
+                        Statistics.median(Arrays.copyOfRange(epochSeconds, warmup(epochs), epochs)),
+                        Arrays.stream(epochSeconds).sum(),
+                        phases,
+                        rssAfterEpoch,
+                        heapAfterEpoch,
+                        rssMiB("VmHWM")),
+                json);
     }
 
-    /** Prints {@code out} as JSON and, unless {@code json} is null, writes it there too. */
-    static void report(Map<String, Object> out, Path json) throws IOException {
+    /** Prints {@code out} (a record) as JSON and, unless {@code json} is null, writes it there too. */
+    static void report(Record out, Path json) throws IOException {
         String text =
                 new com.google.gson.GsonBuilder().setPrettyPrinting().create().toJson(out);
         System.out.println(text);

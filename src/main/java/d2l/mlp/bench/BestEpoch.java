@@ -14,8 +14,6 @@ import d2l.mlp.train.EpochStats;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Times mlp-best's epoch: {@link MlpBest#CHOSEN} (784-512-256-10, dropout 0.2) trained by
@@ -29,14 +27,17 @@ public final class BestEpoch {
 
     private BestEpoch() {}
 
+    /** Each epoch's seconds, and the median after the warm-up, with this many libtorch threads. */
+    record Epochs(int threads, double[] epochSeconds, int warmupEpochs, double medianEpochSeconds) {}
+
     public static void main(String[] args) throws IOException {
         JvmTuning.skipOptimizingCompiler(); // as the CLI does
         int epochs = args.length > 0 ? Integer.parseInt(args[0]) : 4;
         RunConfig cfg = MlpBest.defaults().withEpochs(epochs).withDevice(DeviceChoice.CPU);
-        Map<String, Object> out = new LinkedHashMap<>();
+        Epochs out;
         Device device = TorchRuntime.device(cfg.device());
         try (NDManager m = TorchRuntime.newManager(device)) {
-            out.put("threads", ai.djl.pytorch.jni.JniUtils.getNumThreads());
+            int threads = ai.djl.pytorch.jni.JniUtils.getNumThreads();
             FashionMnist.Data raw = FashionMnist.load(m, cfg.dataDir());
             FashionMnist.Data data =
                     BestMlpTraining.Standardization.of(raw.train().x()).apply(raw);
@@ -47,9 +48,7 @@ public final class BestEpoch {
                             .mapToDouble(EpochStats::seconds)
                             .toArray();
             int warmup = Benchmark.warmup(epochs);
-            out.put("epochSeconds", seconds);
-            out.put("warmupEpochs", warmup);
-            out.put("medianEpochSeconds", Statistics.median(Arrays.copyOfRange(seconds, warmup, epochs)));
+            out = new Epochs(threads, seconds, warmup, Statistics.median(Arrays.copyOfRange(seconds, warmup, epochs)));
         }
         Benchmark.report(out, args.length > 1 ? Path.of(args[1]) : null);
     }

@@ -11,8 +11,6 @@ import d2l.mlp.scratch.Ops;
 import d2l.mlp.stats.Statistics;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * What one dropout mask costs (forward, rate 0.2, a 256×512 and a 256×256 activation: the masks of one mlp-best
@@ -30,6 +28,9 @@ public final class DropoutMasks {
 
     private DropoutMasks() {}
 
+    /** Microseconds per mask pair, each way, with this many libtorch threads. */
+    record Micros(int threads, double libtorchDropoutMicros, double uniformCompareMicros, double uniformOnlyMicros) {}
+
     /** One way to apply dropout at rate p. */
     private interface Masking {
         NDArray apply(NDArray x, float p);
@@ -37,20 +38,17 @@ public final class DropoutMasks {
 
     public static void main(String[] args) throws IOException {
         JvmTuning.skipOptimizingCompiler(); // as the CLI does
-        Map<String, Object> out = new LinkedHashMap<>();
+        Micros out;
         try (NDManager m = TorchRuntime.newManager(Device.cpu())) {
             if (args.length > 1) {
                 ai.djl.pytorch.jni.JniUtils.setNumThreads(Integer.parseInt(args[1]));
             }
-            out.put("threads", ai.djl.pytorch.jni.JniUtils.getNumThreads());
             NDArray h1 = m.randomNormal(new Shape(256, 512));
             NDArray h2 = m.randomNormal(new Shape(256, 256));
-            out.put(
-                    "libtorchDropoutMicros",
-                    micros(m, h1, h2, (x, p) -> Dropout.dropout(x, p, true).singletonOrThrow()));
-            out.put("uniformCompareMicros", micros(m, h1, h2, Ops::dropoutLayer));
-            out.put(
-                    "uniformOnlyMicros",
+            out = new Micros(
+                    ai.djl.pytorch.jni.JniUtils.getNumThreads(),
+                    micros(m, h1, h2, (x, p) -> Dropout.dropout(x, p, true).singletonOrThrow()),
+                    micros(m, h1, h2, Ops::dropoutLayer),
                     micros(m, h1, h2, (x, p) -> x.getManager().randomUniform(0f, 1f, x.getShape(), x.getDataType())));
         }
         Benchmark.report(out, args.length > 0 ? Path.of(args[0]) : null);

@@ -10,8 +10,6 @@ import d2l.mlp.stats.Statistics;
 import d2l.mlp.train.ClassifierTraining;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * A lower bound for the concise MLP's epoch (784-256-10, batch 256): the time of its matrix products alone, in
@@ -32,11 +30,18 @@ public final class GemmBound {
 
     private GemmBound() {}
 
+    /** Seconds per epoch of the products of training and of evaluation, with this many libtorch threads. */
+    record Bound(
+            int threads,
+            double trainGemmSecondsPerEpoch,
+            double evalGemmSecondsPerEpoch,
+            double gemmSecondsPerEpoch,
+            int evalBatchSize) {}
+
     public static void main(String[] args) throws IOException {
         JvmTuning.skipOptimizingCompiler(); // as the CLI does
-        Map<String, Object> out = new LinkedHashMap<>();
+        Bound out;
         try (NDManager m = TorchRuntime.newManager(Device.cpu())) {
-            out.put("threads", ai.djl.pytorch.jni.JniUtils.getNumThreads());
             NDArray x = m.randomUniform(0f, 1f, new Shape(BATCH, 784));
             NDArray w1 = m.randomNormal(new Shape(256, 784)).mul(0.01f);
             NDArray h = m.randomUniform(0f, 1f, new Shape(BATCH, 256));
@@ -73,10 +78,12 @@ public final class GemmBound {
             };
             double trainSeconds = medianSeconds(train);
             double evalSeconds = medianSeconds(eval);
-            out.put("trainGemmSecondsPerEpoch", trainSeconds);
-            out.put("evalGemmSecondsPerEpoch", evalSeconds);
-            out.put("gemmSecondsPerEpoch", trainSeconds + evalSeconds);
-            out.put("evalBatchSize", evalBatch);
+            out = new Bound(
+                    ai.djl.pytorch.jni.JniUtils.getNumThreads(),
+                    trainSeconds,
+                    evalSeconds,
+                    trainSeconds + evalSeconds,
+                    evalBatch);
         }
         Benchmark.report(out, args.length > 0 ? Path.of(args[0]) : null);
     }

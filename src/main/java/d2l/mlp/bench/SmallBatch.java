@@ -20,9 +20,7 @@ import d2l.mlp.train.BatchedLinearModels;
 import d2l.mlp.train.ConciseLearner;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 
 /**
@@ -41,9 +39,16 @@ public final class SmallBatch {
 
     private SmallBatch() {}
 
+    /** Microseconds per minibatch step. */
+    record Micros(
+            double polyTrainerMicros,
+            double polyBatchedMicros,
+            double polyBatched95ModelsMicros,
+            double houseTrainerMicros) {}
+
     public static void main(String[] args) throws IOException {
         JvmTuning.skipOptimizingCompiler(); // as the CLI does
-        Map<String, Object> out = new LinkedHashMap<>();
+        Micros out;
         Device cpu = Device.cpu();
         try (NDManager m = TorchRuntime.newManager(cpu);
                 TorchRuntime.ThreadScope one = TorchRuntime.singleThreaded(cpu)) {
@@ -52,12 +57,13 @@ public final class SmallBatch {
                     new InMemoryDataset(m.randomNormal(new Shape(100, 4)), m.randomNormal(new Shape(100, 1)));
             InMemoryDataset house =
                     new InMemoryDataset(m.randomNormal(new Shape(1168, 331)), m.randomNormal(new Shape(1168, 1)));
-            out.put("polyTrainerMicros", trainerStep(poly, false, 10, new SgdWithoutDecay(0.01f), rng, 40));
-            out.put("polyBatchedMicros", batchedStep(m, 1, 1, rng));
-            out.put("polyBatched95ModelsMicros", batchedStep(m, 5, 19, rng));
             Optimizer adam =
                     Optimizer.adam().optLearningRateTracker(Tracker.fixed(5f)).build();
-            out.put("houseTrainerMicros", trainerStep(house, true, 64, adam, rng, 4));
+            out = new Micros( // in this order: the steps draw their minibatches from one rng
+                    trainerStep(poly, false, 10, new SgdWithoutDecay(0.01f), rng, 40),
+                    batchedStep(m, 1, 1, rng),
+                    batchedStep(m, 5, 19, rng),
+                    trainerStep(house, true, 64, adam, rng, 4));
         }
         Benchmark.report(out, args.length > 0 ? Path.of(args[0]) : null);
     }

@@ -7,8 +7,12 @@ import java.util.Map;
 /** What an experiment returns: its numbers, the book's numbers next to ours, and its figures. */
 public interface ExperimentResult {
 
-    /** Values written to {@code metrics.json}: numbers, strings, lists and maps of them. */
-    Map<String, Object> metrics();
+    /**
+     * What {@code metrics.json} holds under {@code metrics}: a record whose components are the keys, in their order
+     * (see {@link ResultWriter}); its values are numbers, strings, arrays, lists, records, and maps where the keys are
+     * data (a degree, a λ).
+     */
+    Record metrics();
 
     /** The book's published numbers for this experiment, each with ours; none unless overridden. */
     default List<BookCheck> checks() {

@@ -6,24 +6,40 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.google.gson.TypeAdapter;
+import com.google.gson.TypeAdapterFactory;
+import com.google.gson.reflect.TypeToken;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonWriter;
+import d2l.mlp.reference.BookCheck;
 import d2l.mlp.runtime.RunConfig;
 import java.io.IOException;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
 /**
  * Writes what an experiment produced into {@code out/NAME/}: {@code metrics.json} and its figures; and the summary
  * {@code out/README.md}, rebuilt from every {@code metrics.json} present, so running one experiment keeps the others'
  * rows.
+ *
+ * <p>An experiment's metrics are a record, which Gson writes as an object with the record's components as keys, in
+ * their order of declaration. Two rules are added: a map without an order of its own ({@code Map.of},
+ * {@code HashMap}: their iteration order changes from run to run) is written with sorted keys, so that a rerun's
+ * metrics.json differs from the committed one only where a number does; and a component marked {@link Inline} is
+ * written as its keys, in the enclosing object.
  */
 public final class ResultWriter {
 
@@ -31,6 +47,8 @@ public final class ResultWriter {
             .setPrettyPrinting()
             .serializeSpecialFloatingPointValues()
             .disableHtmlEscaping()
+            .registerTypeAdapterFactory(new SortedUnorderedMaps())
+            .registerTypeAdapterFactory(new InlinedComponents())
             .create();
 
     private ResultWriter() {}
@@ -48,48 +66,139 @@ public final class ResultWriter {
     private static void fill(
             Path dir, String name, String section, String title, RunConfig cfg, ExperimentResult result)
             throws IOException {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("experiment", name);
-        json.put("section", section);
-        json.put("title", title);
-        json.put("config", cfg.recorded());
-        json.put("metrics", stable(result.metrics()));
-        json.put("book", result.checks());
         List<Figure> figures = result.figures(); // drawn here, once
         List<String> files = new ArrayList<>();
         for (Figure f : figures) {
             f.save(dir);
             files.add(f.name() + (f.chart() != null ? ".svg" : ".png"));
         }
-        json.put("figures", files);
         String main = result.mainFigure() != null
                 ? result.mainFigure()
                 : figures.isEmpty() ? null : figures.get(0).name();
-        if (main != null) {
-            json.put("mainFigure", main + ".png"); // every figure has a PNG; GitHub shows it inline
-        }
         for (Map.Entry<String, String> f : result.files().entrySet()) {
             Files.writeString(dir.resolve(f.getKey()), f.getValue(), StandardCharsets.UTF_8);
         }
+        MetricsFile json = new MetricsFile(
+                name,
+                section,
+                title,
+                cfg.recorded(),
+                result.metrics(),
+                result.checks(),
+                files,
+                main != null ? main + ".png" : null); // every figure has a PNG; GitHub shows it inline
         Files.writeString(dir.resolve("metrics.json"), GSON.toJson(json) + "\n", StandardCharsets.UTF_8);
     }
 
     /**
-     * {@code o} with every map that has no order of its own ({@code Map.of}, {@code HashMap}: their iteration order
-     * changes from run to run) replaced by one with sorted keys, so that a rerun's metrics.json differs from the
-     * committed one only where a number does.
+     * An experiment's metrics.json.
+     *
+     * @param config the settings the experiment takes
+     * @param book the book's numbers next to ours
+     * @param figures the files of the figures
+     * @param mainFigure the PNG results/README.md shows; {@code null} (left out) without figures
      */
-    static Object stable(Object o) {
-        if (o instanceof Map<?, ?> map) {
-            Map<String, Object> out =
-                    map instanceof LinkedHashMap || map instanceof SortedMap ? new LinkedHashMap<>() : new TreeMap<>();
-            map.forEach((k, v) -> out.put(String.valueOf(k), stable(v)));
-            return out;
+    record MetricsFile(
+            String experiment,
+            String section,
+            String title,
+            RunConfig.Recorded config,
+            Record metrics,
+            List<BookCheck> book,
+            List<String> figures,
+            String mainFigure) {}
+
+    /** {@code o} as metrics.json writes it. */
+    static String toJson(Object o) {
+        return GSON.toJson(o);
+    }
+
+    /** Writes a map that has no order of its own with its keys sorted; an ordered or a sorted map in its order. */
+    private static final class SortedUnorderedMaps implements TypeAdapterFactory {
+
+        @Override
+        public <T> TypeAdapter<T> create(Gson gson, TypeToken<T> type) {
+            if (!Map.class.isAssignableFrom(type.getRawType())) {
+                return null;
+            }
+            TypeAdapter<T> maps = gson.getDelegateAdapter(this, type);
+            return new TypeAdapter<T>() {
+                @Override
+                public void write(JsonWriter out, T map) throws IOException {
+                    maps.write(out, map instanceof LinkedHashMap || map instanceof SortedMap ? map : sorted(map));
+                }
+
+                @Override
+                public T read(JsonReader in) throws IOException {
+                    return maps.read(in);
+                }
+            };
         }
-        if (o instanceof List<?> list) {
-            return list.stream().map(ResultWriter::stable).toList();
+
+        @SuppressWarnings("unchecked") // a map's adapter iterates over any map; only reading needs T itself
+        private static <T> T sorted(T map) {
+            if (map == null) {
+                return null;
+            }
+            Map<String, Object> sorted = new TreeMap<>();
+            ((Map<?, ?>) map).forEach((k, v) -> sorted.put(String.valueOf(k), v));
+            return (T) sorted;
         }
-        return o;
+    }
+
+    /** Writes a record with {@link Inline} components: each of them as its own keys, in its place. */
+    private static final class InlinedComponents implements TypeAdapterFactory {
+
+        @Override
+        public <T> TypeAdapter<T> create(Gson gson, TypeToken<T> type) {
+            RecordComponent[] components = type.getRawType().getRecordComponents(); // null: not a record
+            if (components == null || Arrays.stream(components).noneMatch(c -> c.isAnnotationPresent(Inline.class))) {
+                return null;
+            }
+            TypeAdapter<JsonElement> elements = gson.getAdapter(JsonElement.class);
+            return new TypeAdapter<T>() {
+                @Override
+                public void write(JsonWriter out, T record) throws IOException {
+                    if (record == null) {
+                        out.nullValue();
+                        return;
+                    }
+                    JsonObject json = new JsonObject();
+                    BiConsumer<String, JsonElement> add = (k, v) -> {
+                        if (json.has(k)) {
+                            throw new IllegalStateException(type + " has the key " + k + " twice");
+                        }
+                        json.add(k, v);
+                    };
+                    for (RecordComponent c : components) {
+                        JsonElement value = gson.toJsonTree(value(c, record), c.getGenericType());
+                        if (!c.isAnnotationPresent(Inline.class)) {
+                            add.accept(c.getName(), value);
+                        } else if (value.isJsonObject()) {
+                            value.getAsJsonObject().asMap().forEach(add);
+                        } else if (!value.isJsonNull()) {
+                            throw new IllegalStateException(type + ": @Inline " + c.getName() + " is no map or record");
+                        }
+                    }
+                    elements.write(out, json);
+                }
+
+                @Override
+                public T read(JsonReader in) {
+                    throw new UnsupportedOperationException("metrics are written, not read");
+                }
+            };
+        }
+
+        private static Object value(RecordComponent c, Object record) {
+            Method accessor = c.getAccessor();
+            try {
+                accessor.setAccessible(true); // a record need not be public to be written, as Gson's own records
+                return accessor.invoke(record);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read " + c, e);
+            }
+        }
     }
 
     /**

@@ -10,6 +10,7 @@ import d2l.mlp.reference.BookCheck;
 import d2l.mlp.reference.BookNumbers;
 import d2l.mlp.report.ExperimentResult;
 import d2l.mlp.report.Figure;
+import d2l.mlp.report.Inline;
 import d2l.mlp.report.Plots;
 import d2l.mlp.runtime.RunConfig;
 import d2l.mlp.runtime.TorchRuntime;
@@ -50,15 +51,14 @@ public final class Activations {
         }
 
         @Override
-        public Map<String, Object> metrics() {
-            Map<String, Object> m = new LinkedHashMap<>();
+        public Metrics metrics() {
+            Map<String, Double> gradients = new LinkedHashMap<>();
             for (Curve c : curves) {
                 int arg = Statistics.argMax(c.grad());
-                m.put(c.name() + ".maxGradient", c.grad()[arg]);
-                m.put(c.name() + ".argMaxGradient", c.x()[arg]);
+                gradients.put(c.name() + ".maxGradient", c.grad()[arg]);
+                gradients.put(c.name() + ".argMaxGradient", c.x()[arg]);
             }
-            m.put("points", curves.get(0).x().length);
-            return m;
+            return new Metrics(gradients, curves.get(0).x().length);
         }
 
         @Override
@@ -80,6 +80,15 @@ public final class Activations {
             return figs;
         }
     }
+
+    /**
+     * What metrics.json holds.
+     *
+     * @param gradients per activation, e.g. {@code sigmoid.maxGradient} and {@code sigmoid.argMaxGradient}: its
+     *     largest gradient on the grid and where it is
+     * @param points the grid's size
+     */
+    public record Metrics(@Inline Map<String, Double> gradients, int points) {}
 
     private Activations() {}
 

@@ -14,9 +14,7 @@ import d2l.mlp.report.Plots;
 import d2l.mlp.runtime.RunConfig;
 import d2l.mlp.runtime.TorchRuntime;
 import d2l.mlp.train.BatchedLinearModels;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.stream.IntStream;
 import org.knowm.xchart.XYChart;
@@ -57,17 +55,16 @@ public final class ModelSelection {
         }
 
         @Override
-        public Map<String, Object> metrics() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("loss", "mean squared error without 1/2 (the book's nn.MSELoss)");
-            m.put("k", K);
-            m.put("degrees", degrees);
-            m.put("trainLoss", trainLoss);
-            m.put("validLoss", validLoss);
-            m.put("testLoss", testLoss);
-            m.put("chosenDegree", chosen);
-            m.put("chosenTestLoss", chosenTestLoss());
-            return m;
+        public Metrics metrics() {
+            return new Metrics(
+                    "mean squared error without 1/2 (the book's nn.MSELoss)",
+                    K,
+                    degrees,
+                    trainLoss,
+                    validLoss,
+                    testLoss,
+                    chosen,
+                    chosenTestLoss());
         }
 
         @Override
@@ -81,6 +78,17 @@ public final class ModelSelection {
             return List.of(Figure.of("loss-vs-degree", chart));
         }
     }
+
+    /** What metrics.json holds: {@link Result} with the loss and k, and the chosen degree's test loss. */
+    public record Metrics(
+            String loss,
+            int k,
+            int[] degrees,
+            double[] trainLoss,
+            double[] validLoss,
+            double[] testLoss,
+            int chosenDegree,
+            double chosenTestLoss) {}
 
     private ModelSelection() {}
 
@@ -161,11 +169,11 @@ public final class ModelSelection {
             for (int j = 0; j < d; j++) {
                 testLoss[j] = refit.loss()[0][0][j];
             }
-            Result o = new Result(degrees, trainLoss, validLoss, testLoss, degrees[best]);
+            Result result = new Result(degrees, trainLoss, validLoss, testLoss, degrees[best]);
             System.out.printf(
                     "%d-fold validation loss by degree: %s%nchosen degree %d, test loss %.4g%n",
-                    K, java.util.Arrays.toString(validLoss), o.chosen(), o.chosenTestLoss());
-            return o;
+                    K, java.util.Arrays.toString(validLoss), result.chosen(), result.chosenTestLoss());
+            return result;
         }
     }
 

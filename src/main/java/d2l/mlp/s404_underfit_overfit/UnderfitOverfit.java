@@ -9,10 +9,12 @@ import d2l.mlp.reference.BookCheck;
 import d2l.mlp.reference.BookNumbers;
 import d2l.mlp.report.ExperimentResult;
 import d2l.mlp.report.Figure;
+import d2l.mlp.report.Inline;
 import d2l.mlp.report.Plots;
 import d2l.mlp.runtime.RunConfig;
 import d2l.mlp.runtime.TorchRuntime;
 import d2l.mlp.train.BatchedLinearModels;
+import d2l.mlp.train.LossCurve;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -39,59 +41,39 @@ public final class UnderfitOverfit {
             UnderfitOverfit::run);
 
     /**
-     * One fit.
+     * One polynomial fitted.
      *
      * @param name "degree 3", "degree 1" or "degree 19 (all 20 features)"
      * @param features number of features used (degree + 1)
      * @param weights the learned weights
-     * @param epochs logged epochs
-     * @param train train loss at each logged epoch
-     * @param test test loss at each logged epoch
+     * @param loss train and test loss at epoch 1 and every 20 epochs
      */
-    public record Fit(String name, int features, float[] weights, int[] epochs, double[] train, double[] test) {
-
-        public double finalTrain() {
-            return train[train.length - 1];
-        }
-
-        public double finalTest() {
-            return test[test.length - 1];
-        }
-    }
+    public record PolynomialFit(String name, int features, float[] weights, LossCurve loss) {}
 
     /** The three fits. */
-    public record Result(List<Fit> fits) implements ExperimentResult {
+    public record Result(List<PolynomialFit> fits) implements ExperimentResult {
 
-        public Fit cubic() {
+        public PolynomialFit cubic() {
             return fits.get(0);
         }
 
-        public Fit line() {
+        public PolynomialFit line() {
             return fits.get(1);
         }
 
-        public Fit all() {
+        public PolynomialFit all() {
             return fits.get(2);
         }
 
         @Override
-        public Map<String, Object> metrics() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("loss", "mean squared error without 1/2 (the book's nn.MSELoss)");
-            m.put("trueWeights", PolyData.TRUE_W);
-            for (Fit f : fits) {
-                Map<String, Object> fm = new LinkedHashMap<>();
-                fm.put("features", f.features());
-                fm.put("weights", f.weights());
-                fm.put("finalTrainLoss", f.finalTrain());
-                fm.put("finalTestLoss", f.finalTest());
-                fm.put("epochs", f.epochs());
-                fm.put("trainLoss", f.train());
-                fm.put("testLoss", f.test());
-                m.put(f.name(), fm);
-            }
-            m.put(
-                    "bookFinalLosses",
+        public Metrics metrics() {
+            Map<String, FitMetrics> byName = new LinkedHashMap<>();
+            fits.forEach(f -> byName.put(
+                    f.name(), new FitMetrics(f.features(), f.weights(), f.loss().metrics())));
+            return new Metrics(
+                    "mean squared error without 1/2 (the book's nn.MSELoss)",
+                    PolyData.TRUE_W,
+                    byName,
                     Map.of(
                             "degree 1 train",
                             BookNumbers.POLY1_TRAIN_LOSS,
@@ -101,7 +83,6 @@ public final class UnderfitOverfit {
                             BookNumbers.POLY20_TRAIN_LOSS,
                             "all features test",
                             BookNumbers.POLY20_TEST_LOSS));
-            return m;
         }
 
         @Override
@@ -113,8 +94,8 @@ public final class UnderfitOverfit {
                     BookNumbers.POLY3_W1.check(w3[1]),
                     BookNumbers.POLY3_W2.check(w3[2]),
                     BookNumbers.POLY3_W3.check(w3[3]),
-                    BookNumbers.POLY3_TRAIN_LOSS.check(cubic().finalTrain()),
-                    BookNumbers.POLY3_TEST_LOSS.check(cubic().finalTest()),
+                    BookNumbers.POLY3_TRAIN_LOSS.check(cubic().loss().finalTrain()),
+                    BookNumbers.POLY3_TEST_LOSS.check(cubic().loss().finalTest()),
                     BookNumbers.POLY1_W0.check(w1[0]),
                     BookNumbers.POLY1_W1.check(w1[1]));
         }
@@ -124,16 +105,32 @@ public final class UnderfitOverfit {
             List<Figure> figs = new ArrayList<>();
             String[] files = {"degree-3", "degree-1", "all-features"};
             for (int i = 0; i < fits.size(); i++) {
-                Fit f = fits.get(i);
-                double[] x = Arrays.stream(f.epochs()).asDoubleStream().toArray();
+                PolynomialFit f = fits.get(i);
+                double[] x = Arrays.stream(f.loss().epochs()).asDoubleStream().toArray();
                 XYChart chart = Plots.chart(f.name(), "epoch", "loss", true);
-                Plots.line(chart, "train", x, f.train());
-                Plots.line(chart, "test", x, f.test());
+                Plots.line(chart, "train", x, f.loss().train());
+                Plots.line(chart, "test", x, f.loss().test());
                 figs.add(Figure.of(files[i], chart));
             }
             return figs;
         }
     }
+
+    /**
+     * What metrics.json holds.
+     *
+     * @param fits by name
+     * @param bookFinalLosses the book's final losses of the line and of the 20-feature fit (written with sorted keys)
+     */
+    public record Metrics(
+            String loss,
+            double[] trueWeights,
+            @Inline Map<String, FitMetrics> fits,
+            Map<String, Double> bookFinalLosses) {}
+
+    /** One fit in metrics.json. */
+    public record FitMetrics(
+            int features, float[] weights, @Inline LossCurve.Metrics loss) {}
 
     private UnderfitOverfit() {}
 
@@ -148,7 +145,7 @@ public final class UnderfitOverfit {
         try (NDManager m = TorchRuntime.newManager(TorchRuntime.device(cfg.device()))) {
             InMemoryDataset train = data.train(m);
             InMemoryDataset test = data.test(m);
-            List<Fit> fits = List.of(
+            List<PolynomialFit> fits = List.of(
                     fit(m, "degree 3", 4, train, test, cfg.epochs(), cfg, rng),
                     fit(m, "degree 1", 2, train, test, cfg.epochs(), cfg, rng),
                     fit(
@@ -160,17 +157,20 @@ public final class UnderfitOverfit {
                             cfg.epochs() * 15 / 4,
                             cfg,
                             rng));
-            for (Fit f : fits) {
+            for (PolynomialFit f : fits) {
                 System.out.printf(
                         "%s: weight %s, train loss %.4g, test loss %.4g%n",
-                        f.name(), Arrays.toString(f.weights()), f.finalTrain(), f.finalTest());
+                        f.name(),
+                        Arrays.toString(f.weights()),
+                        f.loss().finalTrain(),
+                        f.loss().finalTest());
             }
             return new Result(fits);
         }
     }
 
     /** Trains one bias-free linear model on the first {@code k} features. */
-    static Fit fit(
+    static PolynomialFit fit(
             NDManager m,
             String name,
             int k,
@@ -202,7 +202,7 @@ public final class UnderfitOverfit {
                 trainLoss[p] = trace.loss()[p][0][0];
                 testLoss[p] = trace.loss()[p][1][0];
             }
-            return new Fit(name, k, w.toFloatArray(), trace.epochs(), trainLoss, testLoss);
+            return new PolynomialFit(name, k, w.toFloatArray(), new LossCurve(trace.epochs(), trainLoss, testLoss));
         }
     }
 

@@ -8,9 +8,11 @@ import d2l.mlp.data.InMemoryDataset;
 import d2l.mlp.reference.BookCheck;
 import d2l.mlp.report.ExperimentResult;
 import d2l.mlp.report.Figure;
+import d2l.mlp.report.Inline;
 import d2l.mlp.report.Plots;
 import d2l.mlp.runtime.RunConfig;
 import d2l.mlp.train.EpochLoop;
+import d2l.mlp.train.LossCurve;
 import d2l.mlp.train.MeanBatchLoss;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,8 +25,8 @@ import java.util.function.UnaryOperator;
 import org.knowm.xchart.XYChart;
 
 /**
- * What section 4.5's experiments share: the book's setting, the record of one training run, and the outcome
- * (curves per run, or ‖w‖ and losses against λ for the sweep).
+ * What section 4.5's experiments share: the book's setting, the record of one training run, and the result (curves
+ * per run, or ‖w‖ and losses against λ for the sweep).
  */
 public final class WeightDecay {
 
@@ -43,20 +45,9 @@ public final class WeightDecay {
      *
      * @param lambda the weight-decay strength λ
      * @param norm ‖w‖₂ after training
-     * @param epochs logged epochs
-     * @param train train loss at each logged epoch
-     * @param test test loss at each logged epoch
+     * @param loss train and test loss every {@value #LOG_EVERY} epochs and after the last
      */
-    public record Run(double lambda, double norm, int[] epochs, double[] train, double[] test) {
-
-        public double finalTrain() {
-            return train[train.length - 1];
-        }
-
-        public double finalTest() {
-            return test[test.length - 1];
-        }
-    }
+    public record Run(double lambda, double norm, LossCurve loss) {}
 
     /**
      * Runs of one experiment.
@@ -75,20 +66,11 @@ public final class WeightDecay {
         }
 
         @Override
-        public Map<String, Object> metrics() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("loss", loss);
-            for (Run r : runs) {
-                Map<String, Object> rm = new LinkedHashMap<>();
-                rm.put("normW", r.norm());
-                rm.put("finalTrainLoss", r.finalTrain());
-                rm.put("finalTestLoss", r.finalTest());
-                rm.put("epochs", r.epochs());
-                rm.put("trainLoss", r.train());
-                rm.put("testLoss", r.test());
-                m.put("lambda=" + r.lambda(), rm);
-            }
-            return m;
+        public Metrics metrics() {
+            Map<String, RunMetrics> byLambda = new LinkedHashMap<>();
+            runs.forEach(r -> byLambda.put(
+                    "lambda=" + r.lambda(), new RunMetrics(r.norm(), r.loss().metrics())));
+            return new Metrics(loss, byLambda);
         }
 
         @Override
@@ -106,24 +88,24 @@ public final class WeightDecay {
                         loss,
                         "train",
                         lambdas,
-                        runs.stream().mapToDouble(Run::finalTrain).toArray());
+                        runs.stream().mapToDouble(r -> r.loss().finalTrain()).toArray());
                 Plots.line(
                         loss,
                         "test",
                         lambdas,
-                        runs.stream().mapToDouble(Run::finalTest).toArray());
+                        runs.stream().mapToDouble(r -> r.loss().finalTest()).toArray());
                 return List.of(Figure.of("norm-vs-lambda", norm), Figure.of("loss-vs-lambda", loss));
             }
             List<Figure> figs = new ArrayList<>();
             for (Run r : runs) {
-                double[] x = Arrays.stream(r.epochs()).asDoubleStream().toArray();
+                double[] x = Arrays.stream(r.loss().epochs()).asDoubleStream().toArray();
                 XYChart chart = Plots.chart(
                         String.format("%s, lambda = %s: ||w|| = %.4g", title, fmt(r.lambda()), r.norm()),
                         "epoch",
                         "loss",
                         true);
-                Plots.line(chart, "train", x, r.train());
-                Plots.line(chart, "test", x, r.test());
+                Plots.line(chart, "train", x, r.loss().train());
+                Plots.line(chart, "test", x, r.loss().test());
                 figs.add(Figure.of("lambda-" + fmt(r.lambda()), chart));
             }
             return figs;
@@ -133,6 +115,17 @@ public final class WeightDecay {
             return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
         }
     }
+
+    /**
+     * What metrics.json holds.
+     *
+     * @param loss which loss the curves show
+     * @param runs by λ, e.g. {@code lambda=3.0}
+     */
+    public record Metrics(String loss, @Inline Map<String, RunMetrics> runs) {}
+
+    /** One run in metrics.json. */
+    public record RunMetrics(double normW, @Inline LossCurve.Metrics loss) {}
 
     /** One minibatch step of a weight-decay model; returns the minibatch's loss. */
     @FunctionalInterface
@@ -219,7 +212,7 @@ public final class WeightDecay {
                 train[i] = v[i];
                 test[i] = v[epochs.length + i];
             }
-            return new Run(lambda, norm, epochs, train, test);
+            return new Run(lambda, norm, new LossCurve(epochs, train, test));
         }
 
         @Override

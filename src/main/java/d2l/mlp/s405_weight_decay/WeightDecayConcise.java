@@ -54,7 +54,7 @@ public final class WeightDecayConcise {
                 WeightDecay.Run r = train(m, data, (float) wd, cfg, device, new Random(cfg.seed() + 1));
                 System.out.printf(
                         "concise wd %s: ||w|| %.4f, train loss %.3g, test loss %.3g%n",
-                        wd, r.norm(), r.finalTrain(), r.finalTest());
+                        wd, r.norm(), r.loss().finalTrain(), r.loss().finalTest());
                 runs.add(r);
             }
         }

@@ -62,7 +62,7 @@ public final class WeightDecayScratch {
                 WeightDecay.Run r = train(m, data, (float) lambda, cfg, new Random(cfg.seed() + 1));
                 System.out.printf(
                         "scratch lambda %s: ||w|| %.4f, train loss %.3g, test loss %.3g%n",
-                        lambda, r.norm(), r.finalTrain(), r.finalTest());
+                        lambda, r.norm(), r.loss().finalTrain(), r.loss().finalTest());
                 runs.add(r);
             }
         }

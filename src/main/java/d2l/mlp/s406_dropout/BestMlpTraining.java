@@ -24,9 +24,7 @@ import d2l.mlp.train.ConciseLearner;
 import d2l.mlp.train.EpochStats;
 import d2l.mlp.train.TrainingDivergedException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What {@link MlpBest} and {@link MlpBestSweep} share: the network family, its training set-up (Adam with a cosine
@@ -66,14 +64,6 @@ public final class BestMlpTraining {
                 fanIn[i + 1] = hidden.get(i);
             }
             return fanIn;
-        }
-
-        /** The candidate as metrics.json shows it. */
-        public Map<String, Object> describe() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("hidden", hidden);
-            m.put("dropout", dropout);
-            return m;
         }
     }
 

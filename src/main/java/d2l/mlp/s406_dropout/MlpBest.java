@@ -9,6 +9,7 @@ import d2l.mlp.reference.BookCheck;
 import d2l.mlp.reference.BookNumbers;
 import d2l.mlp.report.ExperimentResult;
 import d2l.mlp.report.Figure;
+import d2l.mlp.report.Inline;
 import d2l.mlp.runtime.RunConfig;
 import d2l.mlp.runtime.TorchRuntime;
 import d2l.mlp.s406_dropout.BestMlpTraining.Candidate;
@@ -16,11 +17,10 @@ import d2l.mlp.s406_dropout.BestMlpTraining.Standardization;
 import d2l.mlp.s406_dropout.BestMlpTraining.Trained;
 import d2l.mlp.stats.Statistics;
 import d2l.mlp.train.ClassifierResult;
+import d2l.mlp.train.EpochStats;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Beyond the book: how far the chapter's tools take an MLP on Fashion-MNIST. Linear layers, ReLU and dropout as in
@@ -57,7 +57,7 @@ public final class MlpBest {
     }
 
     /**
-     * The outcome.
+     * The result.
      *
      * @param runs one per seed, {@code seeds.get(i)} trained {@code runs.get(i)}
      * @param standardization statistics of the 60,000 training images
@@ -71,32 +71,25 @@ public final class MlpBest {
         }
 
         @Override
-        public Map<String, Object> metrics() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("medianTestAcc", medianTestAcc());
-            List<Map<String, Object>> perSeed = new ArrayList<>();
+        public Metrics metrics() {
+            List<SeedRun> perSeed = new ArrayList<>();
             for (int i = 0; i < runs.size(); i++) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("seed", seeds.get(i));
-                row.put("testAcc", runs.get(i).finalAcc());
-                row.put("seconds", runs.get(i).seconds());
-                perSeed.add(row);
+                perSeed.add(new SeedRun(
+                        seeds.get(i), runs.get(i).finalAcc(), runs.get(i).seconds()));
             }
-            m.put("seeds", perSeed);
-            Map<String, Object> model = CHOSEN.describe();
-            model.put("init", "PyTorch nn.Linear default: weights and biases U(-1/sqrt(fan_in), 1/sqrt(fan_in))");
-            model.put("input", "pixels/255 standardized with one mean and std of the training images");
-            model.put(
-                    "optimizer",
-                    "Adam, betas 0.9/0.999, no weight decay, lr cosine from the config's lr to 0 " + "over all steps");
-            model.put("loss", "softmax cross-entropy");
-            m.put("model", model);
-            m.put("standardization", Map.of("mean", standardization.mean(), "std", standardization.std()));
-            Map<String, Object> validation = MlpBestSweep.protocol();
-            validation.put("chosenBy", "mlp-best-sweep");
-            m.put("validation", validation);
-            m.put("history", runs.get(0).history());
-            return m;
+            return new Metrics(
+                    medianTestAcc(),
+                    perSeed,
+                    new Network(
+                            CHOSEN,
+                            "PyTorch nn.Linear default: weights and biases U(-1/sqrt(fan_in), 1/sqrt(fan_in))",
+                            "pixels/255 standardized with one mean and std of the training images",
+                            "Adam, betas 0.9/0.999, no weight decay, lr cosine from the config's lr to 0"
+                                    + " over all steps",
+                            "softmax cross-entropy"),
+                    standardization,
+                    new Validation(MlpBestSweep.PROTOCOL, MlpBestSweep.EXPERIMENT.name()),
+                    runs.get(0).history());
         }
 
         @Override
@@ -112,6 +105,29 @@ public final class MlpBest {
                             "mlp-best, seed " + seeds.get(0), runs.get(0).history())));
         }
     }
+
+    /**
+     * What metrics.json holds.
+     *
+     * @param seeds each seed's final test accuracy and training time
+     * @param history the first seed's epochs
+     */
+    public record Metrics(
+            double medianTestAcc,
+            List<SeedRun> seeds,
+            Network model,
+            Standardization standardization,
+            Validation validation,
+            List<EpochStats> history) {}
+
+    /** One seed's run in metrics.json. */
+    public record SeedRun(long seed, double testAcc, double seconds) {}
+
+    /** The network and its training, as metrics.json describes them. */
+    public record Network(@Inline Candidate candidate, String init, String input, String optimizer, String loss) {}
+
+    /** How {@link #CHOSEN} was chosen: the sweep's protocol, and the sweep. */
+    public record Validation(@Inline MlpBestSweep.Protocol protocol, String chosenBy) {}
 
     /** Trains {@link #CHOSEN} for {@code seeds} seeds from {@code cfg.seed()} on, testing after every epoch. */
     public static Result run(RunConfig cfg, int seeds) throws IOException {

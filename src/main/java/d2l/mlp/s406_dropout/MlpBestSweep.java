@@ -9,6 +9,7 @@ import d2l.mlp.experiment.Experiment;
 import d2l.mlp.experiment.Launcher;
 import d2l.mlp.report.ExperimentResult;
 import d2l.mlp.report.Figure;
+import d2l.mlp.report.Inline;
 import d2l.mlp.report.Plots;
 import d2l.mlp.runtime.RunConfig;
 import d2l.mlp.runtime.TorchRuntime;
@@ -52,7 +53,7 @@ public final class MlpBestSweep {
     public record Row(Candidate candidate, Trained run) {}
 
     /**
-     * The sweep's outcome.
+     * The sweep's result.
      *
      * @param rows one per candidate, in {@link #GRID} order
      * @param standardization statistics of the training rows
@@ -64,29 +65,24 @@ public final class MlpBestSweep {
         }
 
         @Override
-        public Map<String, Object> metrics() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("protocol", protocol());
-            m.put("chosen", chosen().describe());
-            m.put(
-                    "chosenValAcc",
+        public Metrics metrics() {
+            return new Metrics(
+                    PROTOCOL,
+                    chosen(),
                     rows.stream()
                             .filter(r -> r.candidate().equals(chosen()))
                             .findFirst()
                             .orElseThrow()
                             .run()
-                            .finalAcc());
-            m.put("standardization", Map.of("mean", standardization.mean(), "std", standardization.std()));
-            List<Map<String, Object>> sweep = new ArrayList<>();
-            for (Row r : rows) {
-                Map<String, Object> row = r.candidate().describe();
-                row.put("valAcc", r.run().finalAcc());
-                row.put("seconds", r.run().seconds());
-                row.put("valAccPerEpoch", r.run().accPerEpoch());
-                sweep.add(row);
-            }
-            m.put("sweep", sweep);
-            return m;
+                            .finalAcc(),
+                    standardization,
+                    rows.stream()
+                            .map(r -> new SweepRow(
+                                    r.candidate(),
+                                    r.run().finalAcc(),
+                                    r.run().seconds(),
+                                    r.run().accPerEpoch()))
+                            .toList());
         }
 
         @Override
@@ -95,14 +91,25 @@ public final class MlpBestSweep {
         }
     }
 
-    /** The validation protocol, as metrics.json shows it. */
-    static Map<String, Object> protocol() {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("trainRows", "0-" + (TRAIN_ROWS - 1) + " of the training set");
-        p.put("validationRows", TRAIN_ROWS + "-59999 of the training set");
-        p.put("choice", "highest validation accuracy after the last epoch; the test set is not used");
-        return p;
-    }
+    /** What metrics.json holds: the protocol, the choice and its accuracy, and every candidate's run. */
+    public record Metrics(
+            Protocol protocol,
+            Candidate chosen,
+            double chosenValAcc,
+            Standardization standardization,
+            List<SweepRow> sweep) {}
+
+    /** One candidate in metrics.json: its final validation accuracy, training time and accuracy per epoch. */
+    public record SweepRow(@Inline Candidate candidate, double valAcc, double seconds, List<Double> valAccPerEpoch) {}
+
+    /** How the candidates are judged, in words. */
+    public record Protocol(String trainRows, String validationRows, String choice) {}
+
+    /** The validation protocol of this sweep. */
+    public static final Protocol PROTOCOL = new Protocol(
+            "0-" + (TRAIN_ROWS - 1) + " of the training set",
+            TRAIN_ROWS + "-59999 of the training set",
+            "highest validation accuracy after the last epoch; the test set is not used");
 
     /** The candidate with the highest final validation accuracy; the first of equals (the grid's smaller nets). */
     public static Candidate choose(List<Row> rows) {

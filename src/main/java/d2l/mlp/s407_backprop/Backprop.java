@@ -14,9 +14,7 @@ import d2l.mlp.report.ExperimentResult;
 import d2l.mlp.runtime.RunConfig;
 import d2l.mlp.runtime.TorchRuntime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
@@ -86,15 +84,17 @@ public final class Backprop {
      */
     public record Check(String phi, double autogradW1, double autogradW2, double finiteDiffW1, double finiteDiffW2) {}
 
-    /** The checks for every φ and the printed trace of one forward and backward pass. */
-    public record Result(List<Check> rows, List<String> trace) implements ExperimentResult {
+    /**
+     * The checks for every φ and the printed trace of one forward and backward pass; metrics.json holds both.
+     *
+     * @param relativeErrors one check per φ
+     * @param trace the lines printed for the first φ
+     */
+    public record Result(List<Check> relativeErrors, List<String> trace) implements ExperimentResult {
 
         @Override
-        public Map<String, Object> metrics() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("relativeErrors", rows);
-            m.put("trace", trace);
-            return m;
+        public Result metrics() {
+            return this;
         }
     }
 

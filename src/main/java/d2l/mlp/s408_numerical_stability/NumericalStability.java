@@ -25,9 +25,7 @@ import d2l.mlp.scratch.Ops;
 import d2l.mlp.train.ScratchLearner;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.knowm.xchart.XYChart;
 
@@ -96,27 +94,18 @@ public final class NumericalStability {
         }
 
         @Override
-        public Map<String, Object> metrics() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("maxSigmoidGradient", maxSigmoidGrad());
-            m.put("sigmoidGradientAtEnds", List.of(sigmoidGrad[0], sigmoidGrad[sigmoidGrad.length - 1]));
-            m.put(
-                    "deepMlp",
-                    Map.of(
-                            "hiddenLayers",
-                            DEPTH,
-                            "width",
-                            WIDTH,
-                            "init",
-                            "DJL default: He normal N(0, 2/fan_in), bias 0"));
-            m.put("sigmoidLayerGradNorms", sigmoidLayerNorms);
-            m.put("reluLayerGradNorms", reluLayerNorms);
-            m.put("firstMatrix", first);
-            m.put("productAfter" + PRODUCTS, product);
-            m.put("productMaxAbs", productMax());
-            m.put("symmetryFinalSpreadConstantInit", symmetryPlain[symmetryPlain.length - 1]);
-            m.put("symmetryFinalSpreadConstantInitWithDropout", symmetryDropout[symmetryDropout.length - 1]);
-            return m;
+        public Metrics metrics() {
+            return new Metrics(
+                    maxSigmoidGrad(),
+                    new double[] {sigmoidGrad[0], sigmoidGrad[sigmoidGrad.length - 1]},
+                    new DeepMlp(DEPTH, "DJL default: He normal N(0, 2/fan_in), bias 0", WIDTH),
+                    sigmoidLayerNorms,
+                    reluLayerNorms,
+                    first,
+                    product,
+                    productMax(),
+                    symmetryPlain[symmetryPlain.length - 1],
+                    symmetryDropout[symmetryDropout.length - 1]);
         }
 
         @Override
@@ -156,6 +145,29 @@ public final class NumericalStability {
         }
     }
 
+    /**
+     * What metrics.json holds.
+     *
+     * @param sigmoidGradientAtEnds σ'(x) at both ends of the grid
+     * @param deepMlp the deep MLPs whose gradient norms are compared
+     * @param productAfter100 the first matrix after {@value #PRODUCTS} further products
+     * @param symmetryFinalSpreadConstantInit the largest difference between two hidden units after the last step
+     */
+    public record Metrics(
+            double maxSigmoidGradient,
+            double[] sigmoidGradientAtEnds,
+            DeepMlp deepMlp,
+            double[] sigmoidLayerGradNorms,
+            double[] reluLayerGradNorms,
+            float[] firstMatrix,
+            float[] productAfter100,
+            double productMaxAbs,
+            double symmetryFinalSpreadConstantInit,
+            double symmetryFinalSpreadConstantInitWithDropout) {}
+
+    /** The deep MLPs of the gradient norms: hidden layers, initialization and width. */
+    public record DeepMlp(int hiddenLayers, String init, int width) {}
+
     private NumericalStability() {}
 
     /** Takes a learning rate (the symmetry demo's steps) and a batch size (inputs of the gradient norms). */
@@ -177,7 +189,7 @@ public final class NumericalStability {
             float[][] product = exploding(m);
             double[] plain = symmetry(m, cfg.lr(), 0f);
             double[] dropout = symmetry(m, cfg.lr(), 0.5f);
-            Result o = new Result(
+            Result result = new Result(
                     Plots.values(x),
                     Plots.values(y),
                     Plots.values(x.getGradient()),
@@ -189,17 +201,19 @@ public final class NumericalStability {
                     dropout);
             System.out.printf(
                     "  max sigmoid gradient %.4f; at x = -8 and 7.9: %.2e, %.2e%n",
-                    o.maxSigmoidGrad(), o.sigmoidGrad()[0], o.sigmoidGrad()[o.sigmoidGrad().length - 1]);
+                    result.maxSigmoidGrad(),
+                    result.sigmoidGrad()[0],
+                    result.sigmoidGrad()[result.sigmoidGrad().length - 1]);
             System.out.printf(
                     "  gradient norm of the input layer / output layer: sigmoid %.2e, relu %.2e%n",
                     norms[0][0] / norms[0][DEPTH], norms[1][0] / norms[1][DEPTH]);
-            System.out.println("  a 4x4 N(0,1) matrix:\n" + matrix(o.first()));
-            System.out.println("  after multiplying by " + PRODUCTS + " more:\n" + matrix(o.product()));
+            System.out.println("  a 4x4 N(0,1) matrix:\n" + matrix(result.first()));
+            System.out.println("  after multiplying by " + PRODUCTS + " more:\n" + matrix(result.product()));
             System.out.printf(
                     "  constant init, %d SGD steps: largest difference between hidden units %.3g "
                             + "without dropout, %.3g with dropout 0.5%n",
                     SYMMETRY_STEPS, plain[SYMMETRY_STEPS], dropout[SYMMETRY_STEPS]);
-            return o;
+            return result;
         }
     }
 

@@ -15,6 +15,7 @@ import d2l.mlp.reference.BookCheck;
 import d2l.mlp.reference.BookNumbers;
 import d2l.mlp.report.ExperimentResult;
 import d2l.mlp.report.Figure;
+import d2l.mlp.report.Inline;
 import d2l.mlp.report.Plots;
 import d2l.mlp.runtime.RunConfig;
 import d2l.mlp.runtime.TorchRuntime;
@@ -85,13 +86,10 @@ public final class Xavier {
         }
 
         @Override
-        public Map<String, Object> metrics() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("weightShape", List.of(OUT, IN));
-            m.put("samples", samples);
-            m.put("stack", Map.of("layers", DEPTH, "width", WIDTH, "activation", "identity", "dtype", "float64"));
-            stackVariance.forEach((k, v) -> m.put("stackVariance." + k, v));
-            return m;
+        public Metrics metrics() {
+            Map<String, double[]> variance = new LinkedHashMap<>();
+            stackVariance.forEach((k, v) -> variance.put("stackVariance." + k, v));
+            return new Metrics(new int[] {OUT, IN}, samples, new Stack("identity", "float64", DEPTH, WIDTH), variance);
         }
 
         @Override
@@ -119,6 +117,22 @@ public final class Xavier {
             return List.of(Figure.of("activation-variance", chart));
         }
     }
+
+    /**
+     * What metrics.json holds.
+     *
+     * @param weightShape the sampled weights' shape, (n_out, n_in)
+     * @param stackVariance per initializer, e.g. {@code stackVariance.xavier}: the activation variance after each
+     *     layer of the stack, the input first
+     */
+    public record Metrics(
+            int[] weightShape,
+            List<Sample> samples,
+            Stack stack,
+            @Inline Map<String, double[]> stackVariance) {}
+
+    /** The linear stack the activation variance is measured through. */
+    public record Stack(String activation, String dtype, int layers, int width) {}
 
     private Xavier() {}
 

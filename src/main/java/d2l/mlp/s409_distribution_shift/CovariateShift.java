@@ -15,6 +15,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import d2l.mlp.data.FashionMnist;
 import d2l.mlp.data.InMemoryDataset;
+import d2l.mlp.report.Inline;
 import d2l.mlp.runtime.RunConfig;
 import d2l.mlp.runtime.TorchRuntime;
 import d2l.mlp.train.ClassifierTraining;
@@ -89,38 +90,53 @@ public final class CovariateShift {
                     .orElseThrow();
         }
 
-        public Map<String, Object> metrics() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put(
-                    "selection",
+        public Metrics metrics() {
+            double[] probs = {0, 0.01, 0.1, 0.25, 0.5, 0.75, 0.9, 0.99, 1};
+            Map<String, TrainingMetrics> byName = new LinkedHashMap<>();
+            trainings.forEach(t -> byName.put(
+                    t.name(), new TrainingMetrics(t.targetLoss(), t.targetAccuracy(), t.darkAccuracy(), t.history())));
+            return new Metrics(
                     String.format(
                             "keep with %s + (1 - %s) * sigmoid(%s * z), z = standardized brightness",
-                            FLOOR, FLOOR, STEEPNESS));
-            m.put("sourceSize", sourceSize);
-            m.put(
-                    "discriminatorTrainAccuracy",
-                    discriminator.get(discriminator.size() - 1).trainAcc());
-            m.put("betaClip", CLIP);
-            m.put(
-                    "betaClippedShare",
-                    Arrays.stream(rawBeta).filter(b -> b > CLIP).count() / (double) rawBeta.length);
-            m.put("logBetaCorrelation", correlation(log(rawBeta), log(trueBeta)));
-            double[] probs = {0, 0.01, 0.1, 0.25, 0.5, 0.75, 0.9, 0.99, 1};
-            m.put("quantileLevels", probs);
-            m.put("estimatedBetaQuantiles", quantiles(estimatedBeta, probs));
-            m.put("rawBetaQuantiles", quantiles(rawBeta, probs));
-            m.put("trueBetaQuantiles", quantiles(trueBeta, probs));
-            for (Training t : trainings) {
-                Map<String, Object> r = new LinkedHashMap<>();
-                r.put("targetLoss", t.targetLoss());
-                r.put("targetAccuracy", t.targetAccuracy());
-                r.put("darkestQuarterAccuracy", t.darkAccuracy());
-                r.put("history", t.history());
-                m.put(t.name(), r);
-            }
-            return m;
+                            FLOOR, FLOOR, STEEPNESS),
+                    sourceSize,
+                    discriminator.get(discriminator.size() - 1).trainAcc(),
+                    CLIP,
+                    Arrays.stream(rawBeta).filter(b -> b > CLIP).count() / (double) rawBeta.length,
+                    correlation(log(rawBeta), log(trueBeta)),
+                    probs,
+                    quantiles(estimatedBeta, probs),
+                    quantiles(rawBeta, probs),
+                    quantiles(trueBeta, probs),
+                    byName);
         }
     }
+
+    /**
+     * What metrics.json holds of the covariate-shift run.
+     *
+     * @param selection how the source was drawn
+     * @param betaClippedShare the share of source examples whose estimated weight was clipped
+     * @param logBetaCorrelation correlation of the estimated and the true log β over the source
+     * @param quantileLevels the levels of the three quantile lists that follow
+     * @param trainings by name ({@link #UNWEIGHTED}, {@link #ESTIMATED}, {@link #ORACLE})
+     */
+    public record Metrics(
+            String selection,
+            int sourceSize,
+            double discriminatorTrainAccuracy,
+            double betaClip,
+            double betaClippedShare,
+            double logBetaCorrelation,
+            double[] quantileLevels,
+            double[] estimatedBetaQuantiles,
+            double[] rawBetaQuantiles,
+            double[] trueBetaQuantiles,
+            @Inline Map<String, TrainingMetrics> trainings) {}
+
+    /** One training in metrics.json. */
+    public record TrainingMetrics(
+            double targetLoss, double targetAccuracy, double darkestQuarterAccuracy, List<EpochStats> history) {}
 
     /** Names of the three trainings. */
     public static final String UNWEIGHTED = "unweighted";

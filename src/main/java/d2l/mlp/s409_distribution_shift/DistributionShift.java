@@ -45,11 +45,8 @@ public final class DistributionShift {
             implements ExperimentResult {
 
         @Override
-        public Map<String, Object> metrics() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("labelShift", labelShift.metrics());
-            m.put("covariateShift", covariateShift.metrics());
-            return m;
+        public Metrics metrics() {
+            return new Metrics(labelShift.metrics(), covariateShift.metrics());
         }
 
         @Override
@@ -118,6 +115,9 @@ public final class DistributionShift {
             return share;
         }
     }
+
+    /** What metrics.json holds: both parts. */
+    public record Metrics(LabelShift.Metrics labelShift, CovariateShift.Metrics covariateShift) {}
 
     public static Result run(RunConfig cfg) throws IOException {
         TorchRuntime.seed(cfg.seed());

@@ -17,9 +17,7 @@ import d2l.mlp.train.ConciseLearner;
 import d2l.mlp.train.EpochStats;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 
 /**
@@ -70,29 +68,48 @@ public final class LabelShift {
             return LinearSystems.l1(estimatedQ, trueQ);
         }
 
-        public Map<String, Object> metrics() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put(
-                    "boostedClasses",
-                    BOOSTED.stream().map(FashionMnist.TEXT_LABELS::get).toList());
-            m.put("boost", BOOST);
-            m.put("targetSize", targetSize);
-            m.put("sourceValidationAccuracy", history.get(history.size() - 1).testAcc());
-            m.put("sourceP", sourceP);
-            m.put("trueQ", trueQ);
-            m.put("estimatedQ", estimatedQ);
-            m.put("leastSquaresQ", leastSquaresQ);
-            m.put("l1Error", l1Error());
-            m.put("l1ErrorLeastSquares", LinearSystems.l1(leastSquaresQ, trueQ));
-            m.put("l1ErrorIfUnchanged", LinearSystems.l1(sourceP, trueQ));
-            m.put("targetAccuracyUncorrected", uncorrected);
-            m.put("targetAccuracyCorrected", corrected);
-            m.put("targetAccuracyOracle", oracle);
-            m.put("gapToOracle", oracle - corrected);
-            m.put("history", history);
-            return m;
+        public Metrics metrics() {
+            return new Metrics(
+                    BOOSTED.stream().map(FashionMnist.TEXT_LABELS::get).toList(),
+                    BOOST,
+                    targetSize,
+                    history.get(history.size() - 1).testAcc(),
+                    sourceP,
+                    trueQ,
+                    estimatedQ,
+                    leastSquaresQ,
+                    l1Error(),
+                    LinearSystems.l1(leastSquaresQ, trueQ),
+                    LinearSystems.l1(sourceP, trueQ),
+                    uncorrected,
+                    corrected,
+                    oracle,
+                    oracle - corrected,
+                    history);
         }
     }
+
+    /**
+     * What metrics.json holds of the label-shift run: {@link Result}'s numbers, with the L1 errors of the two
+     * estimates and of assuming no shift, and the corrected accuracy's gap to the oracle's.
+     */
+    public record Metrics(
+            List<String> boostedClasses,
+            int boost,
+            int targetSize,
+            double sourceValidationAccuracy,
+            double[] sourceP,
+            double[] trueQ,
+            double[] estimatedQ,
+            double[] leastSquaresQ,
+            double l1Error,
+            double l1ErrorLeastSquares,
+            double l1ErrorIfUnchanged,
+            double targetAccuracyUncorrected,
+            double targetAccuracyCorrected,
+            double targetAccuracyOracle,
+            double gapToOracle,
+            List<EpochStats> history) {}
 
     /**
      * Trains softmax regression on the source part of {@code data.train()}, builds the shifted target from

@@ -41,13 +41,13 @@ public final class HouseTraining {
     public record Recipe(Supplier<Block> net, float weightDecay, boolean logTarget) {}
 
     /**
-     * One training run.
+     * One network trained: its log-rmse per epoch and its predictions.
      *
      * @param trainLs training log-rmse after each epoch
      * @param validLs validation log-rmse after each epoch (empty without a validation set)
      * @param testPreds predicted prices of the test rows (empty without test rows)
      */
-    public record Fit(double[] trainLs, double[] validLs, float[] testPreds) {
+    public record Trained(double[] trainLs, double[] validLs, float[] testPreds) {
 
         public double lastTrain() {
             return trainLs[trainLs.length - 1];
@@ -79,20 +79,20 @@ public final class HouseTraining {
         }
     }
 
-    /** k-fold cross-validation on contiguous folds; one {@link Fit} per fold. */
-    public static List<Fit> kFold(String name, Recipe recipe, RunConfig cfg, InMemoryDataset data, int k) {
+    /** k-fold cross-validation on contiguous folds; one {@link Trained} per fold. */
+    public static List<Trained> kFold(String name, Recipe recipe, RunConfig cfg, InMemoryDataset data, int k) {
         TorchRuntime.seed(cfg.seed());
         Random shuffle = new Random(cfg.seed());
-        List<Fit> fits = new ArrayList<>();
+        List<Trained> folds = new ArrayList<>();
         try (NDManager m = data.x().getManager().newSubManager()) {
             for (int i = 0; i < k; i++) {
                 try (NDManager foldManager = m.newSubManager()) {
                     KFold.Fold fold = KFold.fold(foldManager, data, k, i);
-                    fits.add(fit(name + ", fold " + (i + 1), recipe, cfg, fold.train(), fold.valid(), null, shuffle));
+                    folds.add(fit(name + ", fold " + (i + 1), recipe, cfg, fold.train(), fold.valid(), null, shuffle));
                 }
             }
         }
-        return fits;
+        return folds;
     }
 
     /**
@@ -102,7 +102,7 @@ public final class HouseTraining {
      * @param valid validation set, or {@code null}
      * @param test test features to predict after training, or {@code null}
      */
-    public static Fit fit(
+    public static Trained fit(
             String name,
             Recipe recipe,
             RunConfig cfg,
@@ -164,7 +164,7 @@ public final class HouseTraining {
                                 .toFloatArray();
                     }
                 }
-                return new Fit(trainLs, validLs, testPreds);
+                return new Trained(trainLs, validLs, testPreds);
             }
         }
     }

@@ -16,8 +16,8 @@ import d2l.mlp.report.Figure;
 import d2l.mlp.report.Plots;
 import d2l.mlp.runtime.RunConfig;
 import d2l.mlp.runtime.TorchRuntime;
-import d2l.mlp.s410_kaggle_house.HouseTraining.Fit;
 import d2l.mlp.s410_kaggle_house.HouseTraining.Recipe;
+import d2l.mlp.s410_kaggle_house.HouseTraining.Trained;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.List;
@@ -77,8 +77,8 @@ public final class KaggleHouse {
                 data,
                 cfg,
                 (folds, full) -> List.of(
-                        BookNumbers.HOUSE_AVG_TRAIN.check(average(folds, Fit::lastTrain)),
-                        BookNumbers.HOUSE_AVG_VALID.check(average(folds, Fit::lastValid)),
+                        BookNumbers.HOUSE_AVG_TRAIN.check(average(folds, Trained::lastTrain)),
+                        BookNumbers.HOUSE_AVG_VALID.check(average(folds, Trained::lastValid)),
                         BookNumbers.HOUSE_FULL_TRAIN.check(full.lastTrain())));
     }
 
@@ -92,14 +92,14 @@ public final class KaggleHouse {
             Recipe recipe,
             HouseData data,
             RunConfig cfg,
-            BiFunction<List<Fit>, Fit, List<BookCheck>> checks)
+            BiFunction<List<Trained>, Trained, List<BookCheck>> checks)
             throws IOException {
         Device device = TorchRuntime.device(cfg.device());
         try (NDManager m = TorchRuntime.newManager(device);
                 TorchRuntime.ThreadScope one = TorchRuntime.singleThreaded(device)) {
             InMemoryDataset train = data.train(m);
             NDArray test = data.test(m);
-            List<Fit> folds = HouseTraining.kFold(name, recipe, cfg, train, K);
+            List<Trained> folds = HouseTraining.kFold(name, recipe, cfg, train, K);
             for (int i = 0; i < folds.size(); i++) {
                 System.out.printf(
                         "  %s fold %d: train log rmse %.6f, valid log rmse %.6f%n",
@@ -107,8 +107,8 @@ public final class KaggleHouse {
             }
             System.out.printf(
                     "  %s %d-fold average: train log rmse %.6f, valid log rmse %.6f%n",
-                    label, K, average(folds, Fit::lastTrain), average(folds, Fit::lastValid));
-            Fit full = HouseTraining.fit(
+                    label, K, average(folds, Trained::lastTrain), average(folds, Trained::lastValid));
+            Trained full = HouseTraining.fit(
                     name + ", all training data", recipe, cfg, train, null, test, new Random(cfg.seed() + K));
             System.out.printf("  %s on all training data: train log rmse %.6f%n", label, full.lastTrain());
             double[] epochs =
@@ -136,7 +136,7 @@ public final class KaggleHouse {
         return csv.toString();
     }
 
-    static double average(List<Fit> folds, java.util.function.ToDoubleFunction<Fit> f) {
+    static double average(List<Trained> folds, java.util.function.ToDoubleFunction<Trained> f) {
         return folds.stream().mapToDouble(f).average().orElseThrow();
     }
 

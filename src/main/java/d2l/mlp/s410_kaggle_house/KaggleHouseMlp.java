@@ -8,8 +8,8 @@ import d2l.mlp.experiment.Experiment;
 import d2l.mlp.experiment.Launcher;
 import d2l.mlp.reference.BookNumbers;
 import d2l.mlp.runtime.RunConfig;
-import d2l.mlp.s410_kaggle_house.HouseTraining.Fit;
 import d2l.mlp.s410_kaggle_house.HouseTraining.Recipe;
+import d2l.mlp.s410_kaggle_house.HouseTraining.Trained;
 import java.io.IOException;
 import java.util.List;
 
@@ -63,7 +63,7 @@ public final class KaggleHouseMlp {
                 data,
                 cfg,
                 (folds, full) ->
-                        List.of(BookNumbers.HOUSE_MLP_VALID.check(KaggleHouse.average(folds, Fit::lastValid))));
+                        List.of(BookNumbers.HOUSE_MLP_VALID.check(KaggleHouse.average(folds, Trained::lastValid))));
     }
 
     public static void main(String[] args) {

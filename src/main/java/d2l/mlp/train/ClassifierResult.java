@@ -7,14 +7,12 @@ import d2l.mlp.report.ExperimentResult;
 import d2l.mlp.report.Figure;
 import d2l.mlp.report.Plots;
 import d2l.mlp.report.Predictions;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.style.Styler;
 
 /**
- * Outcome of a Fashion-MNIST classifier trained with {@link ClassifierTraining}.
+ * The result of a Fashion-MNIST classifier trained with {@link ClassifierTraining}.
  *
  * @param history one entry per epoch
  * @param checks the book's numbers next to ours
@@ -50,14 +48,12 @@ public record ClassifierResult(List<EpochStats> history, List<BookCheck> checks,
     }
 
     @Override
-    public Map<String, Object> metrics() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("finalTrainLoss", last().trainLoss());
-        m.put("finalTrainAcc", last().trainAcc());
-        m.put("finalTestAcc", last().testAcc());
-        m.put("history", history);
-        return m;
+    public Metrics metrics() {
+        return new Metrics(last().trainLoss(), last().trainAcc(), last().testAcc(), history);
     }
+
+    /** What metrics.json holds: the last epoch's numbers, then every epoch's. */
+    public record Metrics(double finalTrainLoss, double finalTrainAcc, double finalTestAcc, List<EpochStats> history) {}
 
     /** The three curves of {@code train_ch3}: train loss, train acc and test acc per epoch. */
     public static XYChart historyChart(String title, List<EpochStats> history) {

@@ -8,7 +8,7 @@ import d2l.mlp.reference.BookCheck;
 import d2l.mlp.runtime.DeviceChoice;
 import d2l.mlp.runtime.RunConfig;
 import d2l.mlp.s410_kaggle_house.HousePriceResult;
-import d2l.mlp.s410_kaggle_house.HouseTraining.Fit;
+import d2l.mlp.s410_kaggle_house.HouseTraining.Trained;
 import d2l.mlp.s410_kaggle_house.KaggleHouse;
 import d2l.mlp.s410_kaggle_house.KaggleHouseMlp;
 import java.util.List;
@@ -31,7 +31,7 @@ class KaggleHouseRegressionTest {
         }
         assertEquals(5, r.folds().size());
         // as in every build of the book, fold 2 validates worst
-        double worst = r.folds().stream().mapToDouble(Fit::lastValid).max().orElseThrow();
+        double worst = r.folds().stream().mapToDouble(Trained::lastValid).max().orElseThrow();
         assertEquals(worst, r.folds().get(1).lastValid(), 0.0);
         List<String> lines = r.files().get("submission.csv").lines().toList();
         assertEquals(1460, lines.size());

@@ -8,6 +8,7 @@ import d2l.mlp.runtime.DeviceChoice;
 import d2l.mlp.s404_underfit_overfit.ModelSelection;
 import d2l.mlp.s404_underfit_overfit.PolyData;
 import d2l.mlp.s404_underfit_overfit.UnderfitOverfit;
+import d2l.mlp.train.LossCurve;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -23,29 +24,28 @@ class ModelSelectionRegressionTest {
 
     @Test
     void cubicFitsLineUnderfitsAndWeightsMatchTheBook() {
-        UnderfitOverfit.Result o =
+        UnderfitOverfit.Result result =
                 UnderfitOverfit.run(UnderfitOverfit.defaults().withDevice(DeviceChoice.CPU));
-        for (BookCheck c : o.checks()) {
+        for (BookCheck c : result.checks()) {
             if (c.quantity().contains("w[")) {
                 assertTrue(c.inside(), c.toString());
             }
         }
-        assertEquals(21, o.cubic().epochs().length);
-        assertEquals(76, o.all().epochs().length, "1500 epochs for all features");
-        float[] w = o.cubic().weights();
+        LossCurve cubic = result.cubic().loss();
+        LossCurve line = result.line().loss();
+        assertEquals(21, cubic.epochs().length);
+        assertEquals(76, result.all().loss().epochs().length, "1500 epochs for all features");
+        float[] w = result.cubic().weights();
         for (int i = 0; i < 4; i++) {
             assertEquals(PolyData.TRUE_W[i], w[i], 0.25, "degree-3 w[" + i + "] near the true weight");
         }
-        assertTrue(o.cubic().finalTrain() > FLOOR / 2 && o.cubic().finalTrain() < 2 * FLOOR, "cubic train at floor");
-        assertTrue(o.cubic().finalTest() > FLOOR / 2 && o.cubic().finalTest() < 2 * FLOOR, "cubic test at floor");
+        assertTrue(cubic.finalTrain() > FLOOR / 2 && cubic.finalTrain() < 2 * FLOOR, "cubic train at floor");
+        assertTrue(cubic.finalTest() > FLOOR / 2 && cubic.finalTest() < 2 * FLOOR, "cubic test at floor");
         // underfit: both losses two orders of magnitude above the floor (book: 8.4 and 15.6)
-        assertTrue(
-                o.line().finalTrain() > 100 * FLOOR,
-                "degree-1 train " + o.line().finalTrain());
-        assertTrue(
-                o.line().finalTest() > 100 * FLOOR, "degree-1 test " + o.line().finalTest());
+        assertTrue(line.finalTrain() > 100 * FLOOR, "degree-1 train " + line.finalTrain());
+        assertTrue(line.finalTest() > 100 * FLOOR, "degree-1 test " + line.finalTest());
         // losses fall: the first logged epoch is far above the last for the cubic
-        assertTrue(o.cubic().train()[0] > 10 * o.cubic().finalTrain());
+        assertTrue(cubic.train()[0] > 10 * cubic.finalTrain());
     }
 
     /**
@@ -59,11 +59,14 @@ class ModelSelectionRegressionTest {
         double gap = 0;
         int seeds = 6;
         for (long s = 1; s <= seeds; s++) {
-            UnderfitOverfit.Result o = UnderfitOverfit.run(
-                    UnderfitOverfit.defaults().withDevice(DeviceChoice.CPU).withSeed(s));
-            above += o.all().finalTest() > o.all().finalTrain() ? 1 : 0;
-            gap += (o.all().finalTest() - o.all().finalTrain()) / seeds;
-            assertTrue(o.all().finalTrain() < 2 * FLOOR, "all features still fit the training set");
+            LossCurve all = UnderfitOverfit.run(UnderfitOverfit.defaults()
+                            .withDevice(DeviceChoice.CPU)
+                            .withSeed(s))
+                    .all()
+                    .loss();
+            above += all.finalTest() > all.finalTrain() ? 1 : 0;
+            gap += (all.finalTest() - all.finalTrain()) / seeds;
+            assertTrue(all.finalTrain() < 2 * FLOOR, "all features still fit the training set");
         }
         assertTrue(above >= 4, above + " of " + seeds + " draws have test > train");
         assertTrue(gap > 0, "mean test - train " + gap);
@@ -71,11 +74,12 @@ class ModelSelectionRegressionTest {
 
     @Test
     void kFoldPicksTheTrueDegreeFromTrainingDataOnly() {
-        ModelSelection.Result o = ModelSelection.run(ModelSelection.defaults().withDevice(DeviceChoice.CPU));
-        assertEquals(19, o.degrees().length);
-        assertTrue(o.chosen() >= 3 && o.chosen() <= 5, "chosen degree " + o.chosen());
-        double best = o.validLoss()[o.chosen() - 1];
-        assertTrue(o.validLoss()[0] > 100 * best && o.validLoss()[1] > 100 * best, "degrees 1, 2 underfit");
-        assertTrue(o.chosenTestLoss() < 2 * FLOOR, "test loss of the chosen degree " + o.chosenTestLoss());
+        ModelSelection.Result result =
+                ModelSelection.run(ModelSelection.defaults().withDevice(DeviceChoice.CPU));
+        assertEquals(19, result.degrees().length);
+        assertTrue(result.chosen() >= 3 && result.chosen() <= 5, "chosen degree " + result.chosen());
+        double best = result.validLoss()[result.chosen() - 1];
+        assertTrue(result.validLoss()[0] > 100 * best && result.validLoss()[1] > 100 * best, "degrees 1, 2 underfit");
+        assertTrue(result.chosenTestLoss() < 2 * FLOOR, "test loss of the chosen degree " + result.chosenTestLoss());
     }
 }

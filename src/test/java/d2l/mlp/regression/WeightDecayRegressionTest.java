@@ -36,17 +36,18 @@ class WeightDecayRegressionTest {
     void scratchNormsLandInsideTheBooksSpread() {
         double[][] norms = new double[2][SEEDS];
         for (int s = 1; s <= SEEDS; s++) {
-            WeightDecay.Result o = WeightDecayScratch.run(cfg(s));
+            WeightDecay.Result result = WeightDecayScratch.run(cfg(s));
             if (s == RunConfig.DEFAULT_SEED) {
-                o.checks().forEach(c -> assertTrue(c.inside(), c.toString()));
-                WeightDecay.Run free = o.run(0);
-                WeightDecay.Run decayed = o.run(3);
-                assertTrue(free.finalTrain() < 1e-3 && free.finalTest() > 10, "lambda 0 overfits");
-                assertTrue(decayed.finalTest() < free.finalTest() / 100, "lambda 3 generalizes");
-                assertTrue(decayed.finalTrain() > free.finalTrain(), "at the price of a higher train loss");
+                result.checks().forEach(c -> assertTrue(c.inside(), c.toString()));
+                WeightDecay.Run free = result.run(0);
+                WeightDecay.Run decayed = result.run(3);
+                assertTrue(free.loss().finalTrain() < 1e-3 && free.loss().finalTest() > 10, "lambda 0 overfits");
+                assertTrue(decayed.loss().finalTest() < free.loss().finalTest() / 100, "lambda 3 generalizes");
+                assertTrue(
+                        decayed.loss().finalTrain() > free.loss().finalTrain(), "at the price of a higher train loss");
             }
-            norms[0][s - 1] = o.run(0).norm();
-            norms[1][s - 1] = o.run(3).norm();
+            norms[0][s - 1] = result.run(0).norm();
+            norms[1][s - 1] = result.run(3).norm();
         }
         assertMedianInside(BookNumbers.WD_SCRATCH_NORM_0, norms[0]);
         assertMedianInside(BookNumbers.WD_SCRATCH_NORM_3, norms[1]);
@@ -56,10 +57,10 @@ class WeightDecayRegressionTest {
     void conciseNormsLandInsideTheBooksSpread() {
         double[][] norms = new double[2][SEEDS];
         for (int s = 1; s <= SEEDS; s++) {
-            WeightDecay.Result o = WeightDecayConcise.run(cfg(s));
-            norms[0][s - 1] = o.run(0).norm();
-            norms[1][s - 1] = o.run(3).norm();
-            assertTrue(o.run(3).finalTest() < o.run(0).finalTest() / 100, "wd 3 generalizes");
+            WeightDecay.Result result = WeightDecayConcise.run(cfg(s));
+            norms[0][s - 1] = result.run(0).norm();
+            norms[1][s - 1] = result.run(3).norm();
+            assertTrue(result.run(3).loss().finalTest() < result.run(0).loss().finalTest() / 100, "wd 3 generalizes");
         }
         assertTrue(BookNumbers.WD_CONCISE_NORM_0.check(norms[0][0]).inside(), "default seed, wd 0: " + norms[0][0]);
         assertMedianInside(BookNumbers.WD_CONCISE_NORM_0, norms[0]);

@@ -1,8 +1,10 @@
 package d2l.mlp.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -11,16 +13,59 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** metrics.json keys come out in an order that does not change between runs; the summary shows the figures. */
+/**
+ * metrics.json: a record's components are the keys, in order; keys come out in an order that does not change between
+ * runs; the summary shows the figures.
+ */
 class ResultWriterTest {
+
+    /** A metrics record: its components are the keys. */
+    record Point(String zeta, int alpha, double[] middle) {}
+
+    /** A record with {@link Inline} components: their keys take their place. */
+    record Flat(
+            String first,
+            @Inline Map<String, Integer> byName,
+            @Inline Point point,
+            int last) {}
+
+    private static List<String> keys(String json) {
+        return List.copyOf(JsonParser.parseString(json).getAsJsonObject().keySet());
+    }
+
+    @Test
+    void aRecordsComponentsAreItsKeysInTheirOrder() {
+        String json = ResultWriter.toJson(new Point("z", 1, new double[] {0.1, 2}));
+        assertEquals(List.of("zeta", "alpha", "middle"), keys(json));
+        assertEquals(
+                "{\"zeta\":\"z\",\"alpha\":1,\"middle\":[0.1,2.0]}",
+                JsonParser.parseString(json).toString());
+    }
 
     @Test
     void unorderedMapsAreSortedOrderedOnesKept() {
         Map<String, Object> ordered = new LinkedHashMap<>();
         ordered.put("zeta", Map.of("b", 2, "c", 3, "a", 1));
         ordered.put("alpha", List.of(Map.of("y", 1, "x", 2)));
-        Object stable = ResultWriter.stable(ordered);
-        assertEquals("{zeta={a=1, b=2, c=3}, alpha=[{x=2, y=1}]}", stable.toString());
+        assertEquals(
+                "{\"zeta\":{\"a\":1,\"b\":2,\"c\":3},\"alpha\":[{\"x\":2,\"y\":1}]}",
+                JsonParser.parseString(ResultWriter.toJson(ordered)).toString());
+    }
+
+    @Test
+    void inlinedComponentsAreWrittenAsTheirKeysInTheirPlace() {
+        Map<String, Integer> byName = new LinkedHashMap<>();
+        byName.put("degree 3", 3);
+        byName.put("degree 1", 1);
+        String json = ResultWriter.toJson(new Flat("f", byName, new Point("z", 2, null), 9));
+        assertEquals(List.of("first", "degree 3", "degree 1", "zeta", "alpha", "last"), keys(json));
+        assertEquals(
+                "{\"first\":\"f\",\"degree 3\":3,\"degree 1\":1,\"zeta\":\"z\",\"alpha\":2,\"last\":9}",
+                JsonParser.parseString(json).toString());
+        IllegalStateException twice = assertThrows(
+                IllegalStateException.class,
+                () -> ResultWriter.toJson(new Flat("f", Map.of("last", 1), new Point("z", 2, null), 9)));
+        assertTrue(twice.getMessage().contains("the key last twice"), twice.getMessage());
     }
 
     private static void metrics(Path out, String name, String section, String extra) throws Exception {
@@ -36,8 +81,8 @@ class ResultWriterTest {
         int[] drawn = {0};
         ExperimentResult result = new ExperimentResult() {
             @Override
-            public Map<String, Object> metrics() {
-                return Map.of("x", 1);
+            public Point metrics() {
+                return new Point("z", 1, new double[0]);
             }
 
             @Override
@@ -53,6 +98,15 @@ class ResultWriterTest {
         assertEquals(1, drawn[0], "figures drawn once");
         String json = Files.readString(out.resolve("e/metrics.json"));
         assertTrue(json.contains("\"mainFigure\": \"first.png\""), json);
+        assertEquals(
+                List.of("experiment", "section", "title", "config", "metrics", "book", "figures", "mainFigure"),
+                keys(json));
+        assertEquals(
+                List.of("zeta", "alpha", "middle"),
+                List.copyOf(JsonParser.parseString(json)
+                        .getAsJsonObject()
+                        .getAsJsonObject("metrics")
+                        .keySet()));
         assertTrue(Files.exists(out.resolve("e/first.svg")) && Files.exists(out.resolve("e/first.png")));
     }
 

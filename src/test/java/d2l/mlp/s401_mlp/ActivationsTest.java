@@ -26,7 +26,8 @@ class ActivationsTest {
                 assertEquals(expected, c.grad()[i], 1e-5, name + "'(" + x + ")");
             }
         }
-        assertEquals(0.25, r.metrics().get("sigmoid.maxGradient"));
+        assertEquals(0.25, r.metrics().gradients().get("sigmoid.maxGradient"));
+        assertEquals(160, r.metrics().points());
         assertTrue(
                 Activations.defaults().epochs() == 0 && Activations.defaults().lr() == 0, "takes no training");
     }

@@ -19,17 +19,17 @@ class BackpropTest {
 
     @Test
     void handWrittenGradientsMatchAutogradAndFiniteDifferencesForEveryActivation() {
-        Backprop.Result o = Backprop.run(Backprop.defaults().withDevice(DeviceChoice.CPU));
-        assertEquals(3, o.rows().size());
-        for (Backprop.Check c : o.rows()) {
+        Backprop.Result result = Backprop.run(Backprop.defaults().withDevice(DeviceChoice.CPU));
+        assertEquals(3, result.relativeErrors().size());
+        for (Backprop.Check c : result.relativeErrors()) {
             // float32 on 256×784 weights: a few rounding errors of a float32 sum
             assertTrue(c.autogradW1() < 1e-5 && c.autogradW2() < 1e-5, c.toString());
             // float64 central differences with ε = 1e-6: truncation O(ε²) and rounding O(1e-16/ε)
             assertTrue(c.finiteDiffW1() < 1e-7 && c.finiteDiffW2() < 1e-7, c.toString());
         }
-        assertEquals(12, o.trace().size());
-        assertTrue(o.trace().get(1).contains("(256, 256)"), o.trace().get(1));
-        assertTrue(o.trace().get(11).contains("(256, 784)"), o.trace().get(11));
+        assertEquals(12, result.trace().size());
+        assertTrue(result.trace().get(1).contains("(256, 256)"), result.trace().get(1));
+        assertTrue(result.trace().get(11).contains("(256, 784)"), result.trace().get(11));
     }
 
     /** The comparison notices a wrong φ' or a missing λ term, so the test above can fail. */
