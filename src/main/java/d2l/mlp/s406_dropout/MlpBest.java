@@ -11,7 +11,7 @@ import d2l.mlp.report.ExperimentResult;
 import d2l.mlp.report.Figure;
 import d2l.mlp.runtime.RunConfig;
 import d2l.mlp.runtime.TorchRuntime;
-import d2l.mlp.s406_dropout.BestMlpTraining.Candidate;
+import d2l.mlp.s406_dropout.BestMlpNetwork.Candidate;
 import d2l.mlp.s406_dropout.BestMlpTraining.Standardization;
 import d2l.mlp.s406_dropout.BestMlpTraining.Trained;
 import d2l.mlp.stats.Statistics;
