@@ -106,10 +106,8 @@ public final class MlpBest {
 
         @Override
         public List<Figure> figures() {
-            return List.of(Figure.of(
-                    "training",
-                    ClassifierResult.historyChart(
-                            "mlp-best, seed " + seeds.get(0), runs.get(0).history())));
+            return List.of(ClassifierResult.trainingFigure(
+                    "mlp-best, seed " + seeds.get(0), runs.get(0).history()));
         }
     }
 
