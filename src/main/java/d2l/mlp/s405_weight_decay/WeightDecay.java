@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.DoubleSupplier;
+import java.util.function.ToDoubleFunction;
 import java.util.function.UnaryOperator;
 import org.knowm.xchart.XYChart;
 
@@ -94,39 +95,41 @@ public final class WeightDecay {
         @Override
         public List<Figure> figures() {
             if (sweep) {
-                double[] lambdas = runs.stream().mapToDouble(Run::lambda).toArray();
-                XYChart norm = Plots.chart(title + ": ||w|| against lambda", "lambda", "||w||", true);
-                Plots.line(
-                        norm,
+                double[] lambdas = perRun(Run::lambda);
+                XYChart norm = Plots.lines(
+                        title + ": ||w|| against lambda",
+                        "lambda",
                         "||w||",
+                        true,
                         lambdas,
-                        runs.stream().mapToDouble(Run::norm).toArray());
-                XYChart loss = Plots.chart(title + ": final loss against lambda", "lambda", "loss", true);
-                Plots.line(
-                        loss,
-                        "train",
+                        List.of(new Plots.Curve("||w||", perRun(Run::norm))));
+                XYChart loss = Plots.lines(
+                        title + ": final loss against lambda",
+                        "lambda",
+                        "loss",
+                        true,
                         lambdas,
-                        runs.stream().mapToDouble(Run::finalTrain).toArray());
-                Plots.line(
-                        loss,
-                        "test",
-                        lambdas,
-                        runs.stream().mapToDouble(Run::finalTest).toArray());
+                        List.of(
+                                new Plots.Curve("train", perRun(Run::finalTrain)),
+                                new Plots.Curve("test", perRun(Run::finalTest))));
                 return List.of(Figure.of("norm-vs-lambda", norm), Figure.of("loss-vs-lambda", loss));
             }
             List<Figure> figs = new ArrayList<>();
             for (Run r : runs) {
-                double[] x = Arrays.stream(r.epochs()).asDoubleStream().toArray();
-                XYChart chart = Plots.chart(
+                XYChart chart = Plots.lines(
                         String.format("%s, lambda = %s: ||w|| = %.4g", title, fmt(r.lambda()), r.norm()),
                         "epoch",
                         "loss",
-                        true);
-                Plots.line(chart, "train", x, r.train());
-                Plots.line(chart, "test", x, r.test());
+                        true,
+                        Arrays.stream(r.epochs()).asDoubleStream().toArray(),
+                        List.of(new Plots.Curve("train", r.train()), new Plots.Curve("test", r.test())));
                 figs.add(Figure.of("lambda-" + fmt(r.lambda()), chart));
             }
             return figs;
+        }
+
+        private double[] perRun(ToDoubleFunction<Run> value) {
+            return runs.stream().mapToDouble(value).toArray();
         }
 
         private static String fmt(double v) {
