@@ -67,14 +67,7 @@ public final class DropoutConcise {
 
     public static ClassifierResult run(RunConfig cfg) throws IOException {
         return ClassifierRuns.concise(
-                "dropout-concise",
-                "Dropout concise",
-                DropoutConcise::net,
-                cfg,
-                new ClassifierRuns.BookFinals(
-                        BookNumbers.DROPOUT_CONCISE_LOSS,
-                        BookNumbers.DROPOUT_CONCISE_TRAIN_ACC,
-                        BookNumbers.DROPOUT_CONCISE_TEST_ACC));
+                "dropout-concise", "Dropout concise", DropoutConcise::net, cfg, BookNumbers.DROPOUT_CONCISE);
     }
 
     public static void main(String[] args) {
