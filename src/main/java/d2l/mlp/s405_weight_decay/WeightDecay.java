@@ -144,36 +144,37 @@ public final class WeightDecay {
     }
 
     /**
-     * Trains one model of the section for {@code cfg.epochs()} epochs: {@code step} on every minibatch (order drawn
-     * from {@code rng}), train and test loss ({@code lossWeight·(ŷ − y)²} of {@code net}) logged on the device.
+     * The section's linear model as {@link #fit} trains it.
+     *
+     * @param lambda the weight-decay strength λ it trains with, as the run records it
+     * @param step one minibatch step
+     * @param net the prediction ŷ of a batch
+     * @param lossWeight the logged loss is {@code lossWeight·(ŷ − y)²}: ½ for the scratch loss, 1 for
+     *     {@code nn.MSELoss}
+     * @param norm ‖w‖, read after training
+     */
+    record LinearModel(double lambda, Step step, UnaryOperator<NDArray> net, float lossWeight, DoubleSupplier norm) {}
+
+    /**
+     * Trains {@code model} for {@code cfg.epochs()} epochs: its step on every minibatch (order drawn from
+     * {@code rng}), train and test loss logged on the device.
      *
      * @param name the run, e.g. {@code weight-decay-scratch, lambda 3}, as errors name it
-     * @param norm ‖w‖ after training
      */
-    static Run fit(
-            String name,
-            NDManager m,
-            HighDimData data,
-            RunConfig cfg,
-            Random rng,
-            Step step,
-            UnaryOperator<NDArray> net,
-            float lossWeight,
-            double lambda,
-            DoubleSupplier norm) {
+    static Run fit(String name, NDManager m, HighDimData data, RunConfig cfg, Random rng, LinearModel model) {
         try (MeanBatchLoss lossMean = new MeanBatchLoss(m);
                 Log log = new Log(m, cfg.epochs())) {
             new EpochLoop(name, cfg.epochs()).run((epoch, b) -> {
                 data.train().forEachBatch(cfg.batchSize(), rng, (x, y) -> {
                     b.started();
-                    lossMean.add(step.apply(x, y));
+                    lossMean.add(model.step().apply(x, y));
                     b.done();
                 });
                 double loss = lossMean.takeMean();
-                log.after(epoch, net, data, lossWeight);
+                log.after(epoch, model.net(), data, model.lossWeight());
                 return EpochLoop.Measured.loss(loss);
             });
-            return log.toRun(lambda, norm.getAsDouble());
+            return log.toRun(model.lambda(), model.norm().getAsDouble());
         }
     }
 
