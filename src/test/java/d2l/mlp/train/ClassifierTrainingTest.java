@@ -11,6 +11,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import d2l.mlp.data.FashionMnist;
+import d2l.mlp.runtime.RunConfig;
 import d2l.mlp.runtime.TorchRuntime;
 import d2l.mlp.s402_mlp_scratch.MlpScratch;
 import d2l.mlp.s403_mlp_concise.MlpConcise;
@@ -27,6 +28,11 @@ class ClassifierTrainingTest {
         return SyntheticTraining.data(m, 1000, 300);
     }
 
+    /** {@code n} epochs of batch 64, shuffled from seed 1. */
+    private static RunConfig epochs(int n) {
+        return RunConfig.none().withEpochs(n).withBatchSize(64).withSeed(1);
+    }
+
     @Test
     void theLogNamesTheHeldOutSplitAsItIs() {
         TorchRuntime.seed(3);
@@ -38,7 +44,7 @@ class ClassifierTrainingTest {
             ScratchLearner learner =
                     new ScratchLearner(params, x -> MlpScratch.net(params, x), x -> MlpScratch.net(params, x), 0.1);
             System.setOut(new PrintStream(printed, true));
-            ClassifierTraining.train("sweep", learner, data, "validation", 1, 64, 1);
+            ClassifierTraining.train("sweep", learner, data, "validation", epochs(1));
         } finally {
             System.setOut(stdout);
         }
@@ -54,9 +60,10 @@ class ClassifierTrainingTest {
             List<NDArray> params = MlpScratch.initParams(m);
             ScratchLearner learner =
                     new ScratchLearner(params, x -> MlpScratch.net(params, x), x -> MlpScratch.net(params, x), 0.1);
-            ClassifierTraining.train("leak-check", learner, data, "test", 1, 64, 1); // first epoch may create gradients
+            ClassifierTraining.train(
+                    "leak-check", learner, data, "test", epochs(1)); // first epoch may create gradients
             int before = m.getManagedArrays().size();
-            List<EpochStats> h = ClassifierTraining.train("leak-check", learner, data, "test", 3, 64, 1);
+            List<EpochStats> h = ClassifierTraining.train("leak-check", learner, data, "test", epochs(3));
             assertEquals(before, m.getManagedArrays().size(), "arrays left on the long-lived manager");
             assertEquals(3, h.size());
         }
@@ -73,10 +80,10 @@ class ClassifierTrainingTest {
             try (ConciseLearner learner =
                     ConciseLearner.open(model, ConciseLearner.classifierConfig(0.1, Device.cpu()))) {
                 learner.trainer().initialize(new Shape(1, 28, 28));
-                ClassifierTraining.train("leak-check", learner, data, "test", 1, 64, 1);
+                ClassifierTraining.train("leak-check", learner, data, "test", epochs(1));
                 int data0 = m.getManagedArrays().size();
                 int model0 = model.getNDManager().getManagedArrays().size();
-                ClassifierTraining.train("leak-check", learner, data, "test", 3, 64, 1);
+                ClassifierTraining.train("leak-check", learner, data, "test", epochs(3));
                 assertEquals(data0, m.getManagedArrays().size(), "arrays left on the data manager");
                 assertEquals(model0, model.getNDManager().getManagedArrays().size(), "arrays left on the model");
             }
@@ -93,7 +100,7 @@ class ClassifierTrainingTest {
                     new ScratchLearner(params, x -> MlpScratch.net(params, x), x -> MlpScratch.net(params, x), 1e30);
             TrainingDivergedException e = assertThrows(
                     TrainingDivergedException.class,
-                    () -> ClassifierTraining.train("huge-lr", learner, data, "test", 5, 64, 1));
+                    () -> ClassifierTraining.train("huge-lr", learner, data, "test", epochs(5)));
             assertTrue(e.getMessage().startsWith("huge-lr: training loss became"), e.getMessage());
             assertEquals(1, e.epoch(), e.getMessage());
         }
