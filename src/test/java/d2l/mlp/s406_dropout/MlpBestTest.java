@@ -17,6 +17,7 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.training.Trainer;
 import ai.djl.training.tracker.Tracker;
+import d2l.mlp.Printed;
 import d2l.mlp.data.FashionMnist;
 import d2l.mlp.data.InMemoryDataset;
 import d2l.mlp.runtime.RunConfig;
@@ -28,8 +29,6 @@ import d2l.mlp.s406_dropout.MlpBestSweep.Row;
 import d2l.mlp.scratch.TorchInit;
 import d2l.mlp.train.EpochStats;
 import d2l.mlp.train.TrainingDivergedException;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -79,20 +78,17 @@ class MlpBestTest {
     @Test
     void theSweepLogsItsHeldOutAccuracyAsValidationAccuracy() {
         TorchRuntime.seed(3);
-        PrintStream stdout = System.out;
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        String printed;
         try (NDManager m = TorchRuntime.newManager(Device.cpu())) {
             NDArray x = m.randomNormal(new Shape(64, 28, 28));
             NDArray y = m.randomInteger(0, 10, new Shape(64), DataType.INT64);
             FashionMnist.Data split = new FashionMnist.Data(new InMemoryDataset(x, y), new InMemoryDataset(x, y));
             RunConfig cfg = MlpBest.defaults().withEpochs(1).withBatchSize(16);
-            System.setOut(new PrintStream(printed, true));
-            MlpBestSweep.trainCandidate(new Candidate(List.of(8), 0), split, cfg, Device.cpu());
-        } finally {
-            System.setOut(stdout);
+            printed = Printed.by(
+                    () -> MlpBestSweep.trainCandidate(new Candidate(List.of(8), 0), split, cfg, Device.cpu()));
         }
-        assertTrue(printed.toString().contains(", validation acc "), printed.toString());
-        assertFalse(printed.toString().contains("test acc"), printed.toString());
+        assertTrue(printed.contains(", validation acc "), printed);
+        assertFalse(printed.contains("test acc"), printed);
     }
 
     @Test

@@ -10,13 +10,12 @@ import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import d2l.mlp.Printed;
 import d2l.mlp.data.FashionMnist;
 import d2l.mlp.runtime.RunConfig;
 import d2l.mlp.runtime.TorchRuntime;
 import d2l.mlp.s402_mlp_scratch.MlpScratch;
 import d2l.mlp.s403_mlp_concise.MlpConcise;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -36,20 +35,16 @@ class ClassifierTrainingTest {
     @Test
     void theLogNamesTheHeldOutSplitAsItIs() {
         TorchRuntime.seed(3);
-        PrintStream stdout = System.out;
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        String printed;
         try (NDManager m = TorchRuntime.newManager(Device.cpu())) {
             FashionMnist.Data data = synthetic(m);
             List<NDArray> params = MlpScratch.initParams(m);
             ScratchLearner learner =
                     new ScratchLearner(params, x -> MlpScratch.net(params, x), x -> MlpScratch.net(params, x), 0.1);
-            System.setOut(new PrintStream(printed, true));
-            ClassifierTraining.train("sweep", learner, data, "validation", epochs(1));
-        } finally {
-            System.setOut(stdout);
+            printed = Printed.by(() -> ClassifierTraining.train("sweep", learner, data, "validation", epochs(1)));
         }
-        assertTrue(printed.toString().contains(", validation acc 0."), printed.toString());
-        assertFalse(printed.toString().contains("test acc"), printed.toString());
+        assertTrue(printed.contains(", validation acc 0."), printed);
+        assertFalse(printed.contains("test acc"), printed);
     }
 
     @Test
