@@ -159,8 +159,7 @@ public final class Benchmark {
             try (ConciseLearner learner =
                     ConciseLearner.open(model, ConciseLearner.classifierConfig(cfg.lr(), device), phases)) {
                 learner.trainer().initialize(new Shape(1, 28, 28));
-                return ClassifierTraining.train(
-                        name, learner, data, "test", cfg.epochs(), cfg.batchSize(), cfg.seed(), listeners);
+                return ClassifierTraining.train(name, learner, data, "test", cfg, listeners);
             }
         }
     }

@@ -2,7 +2,6 @@ package d2l.mlp.bench;
 
 import ai.djl.Device;
 import ai.djl.Model;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.core.Linear;
@@ -20,7 +19,6 @@ import d2l.mlp.train.BatchedLinearModels;
 import d2l.mlp.train.ConciseLearner;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Random;
 
 /**
@@ -105,13 +103,12 @@ public final class SmallBatch {
             }
             InMemoryDataset train = new InMemoryDataset(
                     s.randomNormal(new Shape(groups, 100, features)).mul(0.1f), s.randomNormal(new Shape(groups, 100)));
-            NDArray w = BatchedLinearModels.initWeights(s, groups, used, features, rng);
-            NDArray mask = BatchedLinearModels.mask(s, used, features);
-            int epochs = 40;
+            BatchedLinearModels.Models all = BatchedLinearModels.Models.init(s, groups, used, features, rng);
+            BatchedLinearModels.Sgd sgd = new BatchedLinearModels.Sgd(40, 10, 0.01f, rng);
             return median(
                     () -> BatchedLinearModels.train(
-                            "bench", (g, j) -> "", train, w, mask, epochs, 10, 0.01f, rng, new int[0], List.of()),
-                    epochs * 10);
+                            "bench", (g, j) -> "", train, all, sgd, BatchedLinearModels.Logging.none()),
+                    sgd.epochs() * 10);
         }
     }
 

@@ -11,6 +11,7 @@ import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
@@ -38,15 +39,30 @@ public final class Plots {
                 .xAxisTitle(xLabel)
                 .yAxisTitle(yLabel)
                 .build();
-        Styler s = chart.getStyler();
-        s.setChartBackgroundColor(Color.WHITE);
-        s.setLegendPosition(Styler.LegendPosition.OutsideS);
-        s.setLegendLayout(Styler.LegendLayout.Horizontal);
-        s.setLegendVisible(true);
+        houseStyle(chart.getStyler(), true);
         // float grids such as arange(-8, 8, 0.1) put a tick at 1.2e-7 instead of 0; three decimals are enough
         chart.getStyler().setXAxisDecimalPattern("#,##0.###");
         chart.getStyler().setYAxisLogarithmic(logY);
-        chart.getStyler().setPlotGridLinesVisible(true);
+        return chart;
+    }
+
+    /** What every chart shares: white background, grid lines, the legend (if shown) below the plot, in one row. */
+    private static void houseStyle(AxesChartStyler s, boolean legend) {
+        s.setChartBackgroundColor(Color.WHITE);
+        s.setLegendPosition(Styler.LegendPosition.OutsideS);
+        s.setLegendLayout(Styler.LegendLayout.Horizontal);
+        s.setLegendVisible(legend);
+        s.setPlotGridLinesVisible(true);
+    }
+
+    /** A named curve over a chart's shared x values. */
+    public record Curve(String name, double[] y) {}
+
+    /** A line chart of {@code curves}, in their order, over the same {@code x}. */
+    public static XYChart lines(
+            String title, String xLabel, String yLabel, boolean logY, double[] x, List<Curve> curves) {
+        XYChart chart = chart(title, xLabel, yLabel, logY);
+        curves.forEach(c -> line(chart, c.name(), x, c.y()));
         return chart;
     }
 
@@ -79,12 +95,7 @@ public final class Plots {
                 .xAxisTitle(xLabel)
                 .yAxisTitle(yLabel)
                 .build();
-        Styler s = chart.getStyler();
-        s.setChartBackgroundColor(Color.WHITE);
-        s.setLegendPosition(Styler.LegendPosition.OutsideS);
-        s.setLegendLayout(Styler.LegendLayout.Horizontal);
-        s.setLegendVisible(series.size() > 1);
-        chart.getStyler().setPlotGridLinesVisible(true);
+        houseStyle(chart.getStyler(), series.size() > 1);
         chart.getStyler().setXAxisLabelRotation(categories.size() > 6 ? 45 : 0);
         for (Map.Entry<String, double[]> e : series.entrySet()) {
             chart.addSeries(

@@ -59,8 +59,7 @@ public final class MlpScratch {
                 MlpScratch::initParams,
                 MlpScratch::net,
                 MlpScratch::net,
-                new ClassifierRuns.BookFinals(
-                        BookNumbers.SCRATCH_LOSS, BookNumbers.SCRATCH_TRAIN_ACC, BookNumbers.SCRATCH_TEST_ACC));
+                BookNumbers.SCRATCH);
     }
 
     public static void main(String[] args) {

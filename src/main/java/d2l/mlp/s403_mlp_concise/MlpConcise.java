@@ -44,13 +44,7 @@ public final class MlpConcise {
     }
 
     public static ClassifierResult run(RunConfig cfg) throws IOException {
-        return ClassifierRuns.concise(
-                "mlp-concise",
-                "MLP concise",
-                MlpConcise::net,
-                cfg,
-                new ClassifierRuns.BookFinals(
-                        BookNumbers.CONCISE_LOSS, BookNumbers.CONCISE_TRAIN_ACC, BookNumbers.CONCISE_TEST_ACC));
+        return ClassifierRuns.concise("mlp-concise", "MLP concise", MlpConcise::net, cfg, BookNumbers.CONCISE);
     }
 
     public static void main(String[] args) {

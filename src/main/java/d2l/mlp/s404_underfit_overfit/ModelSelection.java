@@ -1,6 +1,5 @@
 package d2l.mlp.s404_underfit_overfit;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -120,19 +119,14 @@ public final class ModelSelection {
             InMemoryDataset folds = new InMemoryDataset(NDArrays.stack(tx), NDArrays.stack(ty));
             InMemoryDataset valid = new InMemoryDataset(NDArrays.stack(vx), NDArrays.stack(vy));
             int[] last = {cfg.epochs()};
-            NDArray w = BatchedLinearModels.initWeights(m, K, used, f, rng);
+            BatchedLinearModels.Sgd sgd = BatchedLinearModels.Sgd.of(cfg, rng);
             BatchedLinearModels.Trace cv = BatchedLinearModels.train(
                     "model-selection",
                     (g, j) -> "degree " + (used[j] - 1) + ", fold " + (g + 1),
                     folds,
-                    w,
-                    BatchedLinearModels.mask(m, used, f),
-                    cfg.epochs(),
-                    cfg.batchSize(),
-                    (float) cfg.lr(),
-                    rng,
-                    last,
-                    List.of(folds, valid));
+                    BatchedLinearModels.Models.init(m, K, used, f, rng),
+                    sgd,
+                    new BatchedLinearModels.Logging(last, List.of(folds, valid)));
             double[] trainLoss = new double[d];
             double[] validLoss = new double[d];
             for (int g = 0; g < K; g++) {
@@ -152,19 +146,13 @@ public final class ModelSelection {
             InMemoryDataset test = data.test(m);
             InMemoryDataset test1 =
                     new InMemoryDataset(test.x().expandDims(0), test.y().expandDims(0));
-            NDArray w1 = BatchedLinearModels.initWeights(m, 1, used, f, rng);
             BatchedLinearModels.Trace refit = BatchedLinearModels.train(
                     "model-selection, all training rows",
                     (g, j) -> "degree " + (used[j] - 1),
                     all,
-                    w1,
-                    BatchedLinearModels.mask(m, used, f),
-                    cfg.epochs(),
-                    cfg.batchSize(),
-                    (float) cfg.lr(),
-                    rng,
-                    last,
-                    List.of(test1));
+                    BatchedLinearModels.Models.init(m, 1, used, f, rng),
+                    sgd,
+                    new BatchedLinearModels.Logging(last, List.of(test1)));
             double[] testLoss = new double[d];
             for (int j = 0; j < d; j++) {
                 testLoss[j] = refit.loss()[0][0][j];

@@ -1,6 +1,5 @@
 package d2l.mlp.s404_underfit_overfit;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import d2l.mlp.data.InMemoryDataset;
 import d2l.mlp.experiment.Experiment;
@@ -14,6 +13,7 @@ import d2l.mlp.report.Plots;
 import d2l.mlp.runtime.RunConfig;
 import d2l.mlp.runtime.TorchRuntime;
 import d2l.mlp.train.BatchedLinearModels;
+import d2l.mlp.train.BatchedLinearModels.Sgd;
 import d2l.mlp.train.LossCurve;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -145,18 +145,11 @@ public final class UnderfitOverfit {
         try (NDManager m = TorchRuntime.newManager(TorchRuntime.device(cfg.device()))) {
             InMemoryDataset train = data.train(m);
             InMemoryDataset test = data.test(m);
+            RunConfig longer = cfg.withEpochs(cfg.epochs() * 15 / 4);
             List<PolynomialFit> fits = List.of(
-                    fit(m, "degree 3", 4, train, test, cfg.epochs(), cfg, rng),
-                    fit(m, "degree 1", 2, train, test, cfg.epochs(), cfg, rng),
-                    fit(
-                            m,
-                            "degree 19 (all 20 features)",
-                            PolyData.MAX_DEGREE,
-                            train,
-                            test,
-                            cfg.epochs() * 15 / 4,
-                            cfg,
-                            rng));
+                    fit(m, "degree 3", 4, train, test, Sgd.of(cfg, rng)),
+                    fit(m, "degree 1", 2, train, test, Sgd.of(cfg, rng)),
+                    fit(m, "degree 19 (all 20 features)", PolyData.MAX_DEGREE, train, test, Sgd.of(longer, rng)));
             for (PolynomialFit f : fits) {
                 System.out.printf(
                         "%s: weight %s, train loss %.4g, test loss %.4g%n",
@@ -169,40 +162,28 @@ public final class UnderfitOverfit {
         }
     }
 
-    /** Trains one bias-free linear model on the first {@code k} features. */
-    static PolynomialFit fit(
-            NDManager m,
-            String name,
-            int k,
-            InMemoryDataset train,
-            InMemoryDataset test,
-            int epochs,
-            RunConfig cfg,
-            Random rng) {
+    /** Trains one bias-free linear model on the first {@code k} features; {@code sgd.shuffle()} also draws w. */
+    static PolynomialFit fit(NDManager m, String name, int k, InMemoryDataset train, InMemoryDataset test, Sgd sgd) {
         try (NDManager fm = m.newSubManager()) {
             InMemoryDataset tr = PolyData.firstFeatures(fm, train, k);
             InMemoryDataset te = PolyData.firstFeatures(fm, test, k);
-            int[] used = {k};
-            NDArray w = BatchedLinearModels.initWeights(fm, 1, used, k, rng);
+            BatchedLinearModels.Models model = BatchedLinearModels.Models.init(fm, 1, new int[] {k}, k, sgd.shuffle());
             BatchedLinearModels.Trace trace = BatchedLinearModels.train(
                     "underfit-overfit, " + name,
                     (g, j) -> "",
                     tr,
-                    w,
-                    BatchedLinearModels.mask(fm, used, k),
-                    epochs,
-                    cfg.batchSize(),
-                    (float) cfg.lr(),
-                    rng,
-                    BatchedLinearModels.firstAndEvery(epochs, 20),
-                    List.of(tr, te));
+                    model,
+                    sgd,
+                    new BatchedLinearModels.Logging(
+                            BatchedLinearModels.firstAndEvery(sgd.epochs(), 20), List.of(tr, te)));
             double[] trainLoss = new double[trace.epochs().length];
             double[] testLoss = new double[trace.epochs().length];
             for (int p = 0; p < trainLoss.length; p++) {
                 trainLoss[p] = trace.loss()[p][0][0];
                 testLoss[p] = trace.loss()[p][1][0];
             }
-            return new PolynomialFit(name, k, w.toFloatArray(), new LossCurve(trace.epochs(), trainLoss, testLoss));
+            return new PolynomialFit(
+                    name, k, model.weights().toFloatArray(), new LossCurve(trace.epochs(), trainLoss, testLoss));
         }
     }
 

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.DoubleSupplier;
+import java.util.function.ToDoubleFunction;
 import java.util.function.UnaryOperator;
 import org.knowm.xchart.XYChart;
 
@@ -76,39 +77,43 @@ public final class WeightDecay {
         @Override
         public List<Figure> figures() {
             if (sweep) {
-                double[] lambdas = runs.stream().mapToDouble(Run::lambda).toArray();
-                XYChart norm = Plots.chart(title + ": ||w|| against lambda", "lambda", "||w||", true);
-                Plots.line(
-                        norm,
+                double[] lambdas = perRun(Run::lambda);
+                XYChart norm = Plots.lines(
+                        title + ": ||w|| against lambda",
+                        "lambda",
                         "||w||",
+                        true,
                         lambdas,
-                        runs.stream().mapToDouble(Run::norm).toArray());
-                XYChart loss = Plots.chart(title + ": final loss against lambda", "lambda", "loss", true);
-                Plots.line(
-                        loss,
-                        "train",
+                        List.of(new Plots.Curve("||w||", perRun(Run::norm))));
+                XYChart loss = Plots.lines(
+                        title + ": final loss against lambda",
+                        "lambda",
+                        "loss",
+                        true,
                         lambdas,
-                        runs.stream().mapToDouble(r -> r.loss().finalTrain()).toArray());
-                Plots.line(
-                        loss,
-                        "test",
-                        lambdas,
-                        runs.stream().mapToDouble(r -> r.loss().finalTest()).toArray());
+                        List.of(
+                                new Plots.Curve("train", perRun(r -> r.loss().finalTrain())),
+                                new Plots.Curve("test", perRun(r -> r.loss().finalTest()))));
                 return List.of(Figure.of("norm-vs-lambda", norm), Figure.of("loss-vs-lambda", loss));
             }
             List<Figure> figs = new ArrayList<>();
             for (Run r : runs) {
-                double[] x = Arrays.stream(r.loss().epochs()).asDoubleStream().toArray();
-                XYChart chart = Plots.chart(
+                XYChart chart = Plots.lines(
                         String.format("%s, lambda = %s: ||w|| = %.4g", title, fmt(r.lambda()), r.norm()),
                         "epoch",
                         "loss",
-                        true);
-                Plots.line(chart, "train", x, r.loss().train());
-                Plots.line(chart, "test", x, r.loss().test());
+                        true,
+                        Arrays.stream(r.loss().epochs()).asDoubleStream().toArray(),
+                        List.of(
+                                new Plots.Curve("train", r.loss().train()),
+                                new Plots.Curve("test", r.loss().test())));
                 figs.add(Figure.of("lambda-" + fmt(r.lambda()), chart));
             }
             return figs;
+        }
+
+        private double[] perRun(ToDoubleFunction<Run> value) {
+            return runs.stream().mapToDouble(value).toArray();
         }
 
         private static String fmt(double v) {
@@ -134,36 +139,37 @@ public final class WeightDecay {
     }
 
     /**
-     * Trains one model of the section for {@code cfg.epochs()} epochs: {@code step} on every minibatch (order drawn
-     * from {@code rng}), train and test loss ({@code lossWeight·(ŷ − y)²} of {@code net}) logged on the device.
+     * The section's linear model as {@link #fit} trains it.
+     *
+     * @param lambda the weight-decay strength λ it trains with, as the run records it
+     * @param step one minibatch step
+     * @param net the prediction ŷ of a batch
+     * @param lossWeight the logged loss is {@code lossWeight·(ŷ − y)²}: ½ for the scratch loss, 1 for
+     *     {@code nn.MSELoss}
+     * @param norm ‖w‖, read after training
+     */
+    record LinearModel(double lambda, Step step, UnaryOperator<NDArray> net, float lossWeight, DoubleSupplier norm) {}
+
+    /**
+     * Trains {@code model} for {@code cfg.epochs()} epochs: its step on every minibatch (order drawn from
+     * {@code rng}), train and test loss logged on the device.
      *
      * @param name the run, e.g. {@code weight-decay-scratch, lambda 3}, as errors name it
-     * @param norm ‖w‖ after training
      */
-    static Run fit(
-            String name,
-            NDManager m,
-            HighDimData data,
-            RunConfig cfg,
-            Random rng,
-            Step step,
-            UnaryOperator<NDArray> net,
-            float lossWeight,
-            double lambda,
-            DoubleSupplier norm) {
+    static Run fit(String name, NDManager m, HighDimData data, RunConfig cfg, Random rng, LinearModel model) {
         try (MeanBatchLoss lossMean = new MeanBatchLoss(m);
                 Log log = new Log(m, cfg.epochs())) {
             new EpochLoop(name, cfg.epochs()).run((epoch, b) -> {
                 data.train().forEachBatch(cfg.batchSize(), rng, (x, y) -> {
                     b.started();
-                    lossMean.add(step.apply(x, y));
+                    lossMean.add(model.step().apply(x, y));
                     b.done();
                 });
                 double loss = lossMean.takeMean();
-                log.after(epoch, net, data, lossWeight);
+                log.after(epoch, model.net(), data, model.lossWeight());
                 return EpochLoop.Measured.loss(loss);
             });
-            return log.toRun(lambda, norm.getAsDouble());
+            return log.toRun(model.lambda(), model.norm().getAsDouble());
         }
     }
 

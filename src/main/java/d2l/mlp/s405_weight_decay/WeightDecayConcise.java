@@ -19,6 +19,7 @@ import d2l.mlp.train.ConciseLearner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.DoubleSupplier;
 
 /**
  * Section 4.5 with DJL: {@code Linear(1)} with weight and bias N(0, 1), {@link SquaredLoss#mse} (the
@@ -87,22 +88,20 @@ public final class WeightDecayConcise {
         try (Model model = Model.newInstance(
                         "weight-decay-concise", device, TorchRuntime.engine().getEngineName());
                 ConciseLearner learner = newLearner(model, (float) cfg.lr(), wd, device)) {
+            DoubleSupplier norm = () -> model.getBlock()
+                    .getParameters()
+                    .get("weight")
+                    .getArray()
+                    .norm()
+                    .getFloat();
             return WeightDecay.fit(
                     "weight-decay-concise, wd " + wd,
                     m,
                     data,
                     cfg,
                     rng,
-                    (x, y) -> learner.trainBatch(x, y).get(1),
-                    learner::predict,
-                    1f,
-                    wd,
-                    () -> model.getBlock()
-                            .getParameters()
-                            .get("weight")
-                            .getArray()
-                            .norm()
-                            .getFloat());
+                    new WeightDecay.LinearModel(
+                            wd, (x, y) -> learner.trainBatch(x, y).get(1), learner::predict, 1f, norm));
         }
     }
 

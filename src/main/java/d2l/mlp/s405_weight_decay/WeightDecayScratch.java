@@ -81,30 +81,32 @@ public final class WeightDecayScratch {
             List<NDArray> params = List.of(w, b);
             params.forEach(p -> p.setRequiresGradient(true));
             float lr = (float) cfg.lr();
+            WeightDecay.Step step = (x, y) -> {
+                NDArray l;
+                try (GradientCollector gc = TorchRuntime.engine().newGradientCollector()) {
+                    NDArray err = x.matMul(w).add(b).reshape(-1).sub(y);
+                    // scalars as tensors, not mul(float): see TorchRuntime.scalar
+                    l = err.square()
+                            .div(TorchRuntime.scalar(err, 2f))
+                            .mean()
+                            .add(Penalties.l2Penalty(x.getManager(), w).mul(TorchRuntime.scalar(err, lambda)));
+                    gc.backward(l);
+                }
+                MinibatchSgd.step(params, lr);
+                return l;
+            };
             return WeightDecay.fit(
                     "weight-decay-scratch, lambda " + lambda,
                     m,
                     data,
                     cfg,
                     rng,
-                    (x, y) -> {
-                        NDArray l;
-                        try (GradientCollector gc = TorchRuntime.engine().newGradientCollector()) {
-                            NDArray err = x.matMul(w).add(b).reshape(-1).sub(y);
-                            // scalars as tensors, not mul(float): see TorchRuntime.scalar
-                            l = err.square()
-                                    .div(TorchRuntime.scalar(err, 2f))
-                                    .mean()
-                                    .add(Penalties.l2Penalty(x.getManager(), w).mul(TorchRuntime.scalar(err, lambda)));
-                            gc.backward(l);
-                        }
-                        MinibatchSgd.step(params, lr);
-                        return l;
-                    },
-                    x -> x.matMul(w).add(b),
-                    0.5f,
-                    lambda,
-                    () -> w.norm().getFloat());
+                    new WeightDecay.LinearModel(
+                            lambda,
+                            step,
+                            x -> x.matMul(w).add(b),
+                            0.5f,
+                            () -> w.norm().getFloat()));
         }
     }
 

@@ -4,12 +4,7 @@ import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
-import ai.djl.nn.Blocks;
-import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.Dropout;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
@@ -18,7 +13,7 @@ import d2l.mlp.data.FashionMnist;
 import d2l.mlp.data.InMemoryDataset;
 import d2l.mlp.runtime.RunConfig;
 import d2l.mlp.runtime.TorchRuntime;
-import d2l.mlp.scratch.TorchInit;
+import d2l.mlp.s406_dropout.BestMlpNetwork.Candidate;
 import d2l.mlp.train.ClassifierTraining;
 import d2l.mlp.train.ConciseLearner;
 import d2l.mlp.train.EpochStats;
@@ -27,74 +22,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What {@link MlpBest} and {@link MlpBestSweep} share: the network family, its training set-up (Adam with a cosine
- * learning-rate decay, PyTorch's default {@code nn.Linear} initialization) and the standardization of the inputs.
- * Training itself is the chapter's {@link ClassifierTraining} loop.
+ * How {@link MlpBest} and {@link MlpBestSweep} train a network of {@link BestMlpNetwork}: inputs standardized, Adam
+ * with a cosine learning-rate decay, softmax cross-entropy, the chapter's {@link ClassifierTraining} loop.
  */
 public final class BestMlpTraining {
 
     private BestMlpTraining() {}
-
-    /**
-     * One network of the family: flatten, then per hidden layer Linear, ReLU, Dropout; a Linear(10) on top.
-     *
-     * @param hidden units of each hidden layer, input side first
-     * @param dropout the dropout rate after every hidden layer
-     */
-    public record Candidate(List<Integer> hidden, double dropout) {
-
-        public Candidate {
-            hidden = List.copyOf(hidden);
-            if (hidden.isEmpty() || !(dropout >= 0 && dropout < 1)) {
-                throw new IllegalArgumentException(
-                        "need at least one hidden layer and 0 <= dropout < 1, got " + hidden + ", " + dropout);
-            }
-        }
-
-        /** {@code 512-256 d0.2}. */
-        public String label() {
-            return String.join("-", hidden.stream().map(String::valueOf).toList()) + " d" + dropout;
-        }
-
-        /** The fan-in of every Linear layer, input side first: 784, then each hidden width. */
-        long[] fanIns() {
-            long[] fanIn = new long[hidden.size() + 1];
-            fanIn[0] = 784;
-            for (int i = 0; i < hidden.size(); i++) {
-                fanIn[i + 1] = hidden.get(i);
-            }
-            return fanIn;
-        }
-    }
-
-    /** The network of {@code c}, uninitialized. */
-    public static SequentialBlock net(Candidate c) {
-        SequentialBlock net = new SequentialBlock().add(Blocks.batchFlattenBlock(784));
-        for (int units : c.hidden()) {
-            net.add(Linear.builder().setUnits(units).build()).add(Activation::relu);
-            if (c.dropout() > 0) {
-                net.add(Dropout.builder().optRate((float) c.dropout()).build());
-            }
-        }
-        return net.add(Linear.builder().setUnits(10).build());
-    }
-
-    /**
-     * Gives every Linear of {@code net} PyTorch's default: weights and biases U(−1/√fan_in, 1/√fan_in). Call it after
-     * {@code model.newTrainer} (which sets the config's initializer on every block) and before
-     * {@code trainer.initialize}; otherwise DJL's own default is used.
-     */
-    static void torchInit(SequentialBlock net, Candidate c) {
-        long[] fanIn = c.fanIns();
-        int k = 0;
-        for (var child : net.getChildren().values()) {
-            if (child instanceof Linear) {
-                child.setInitializer(TorchInit.initializer(fanIn[k]), Parameter.Type.WEIGHT);
-                child.setInitializer(TorchInit.initializer(fanIn[k]), Parameter.Type.BIAS);
-                k++;
-            }
-        }
-    }
 
     /**
      * Softmax cross-entropy and Adam (β 0.9, 0.999, no weight decay) whose learning rate falls from {@code lr} to 0
@@ -176,7 +109,7 @@ public final class BestMlpTraining {
     }
 
     /**
-     * Trains a fresh network of {@code c} on {@code data.train()} with the epochs, learning rate, batch size and seed
+     * Trains a fresh network {@link BestMlpNetwork#net} of {@code c} on {@code data.train()} with the epochs, learning rate, batch size and seed
      * of {@code cfg}, measuring accuracy on {@code data.test()} after every epoch.
      *
      * @param data standardized inputs, on {@code device}
@@ -187,10 +120,10 @@ public final class BestMlpTraining {
         TorchRuntime.seed(cfg.seed());
         int totalSteps = cfg.epochs() * stepsPerEpoch(data.train().size(), cfg.batchSize());
         try (Model model = Model.newInstance(name, device, TorchRuntime.engine().getEngineName())) {
-            SequentialBlock net = net(c);
+            SequentialBlock net = BestMlpNetwork.net(c);
             model.setBlock(net);
             try (ConciseLearner learner = ConciseLearner.open(model, trainingConfig(cfg.lr(), totalSteps, device))) {
-                torchInit(net, c);
+                BestMlpNetwork.torchInit(net, c);
                 learner.trainer().initialize(new Shape(1, 28, 28));
                 List<EpochStats> history;
                 try {

@@ -62,25 +62,12 @@ public final class DropoutConcise {
      * ({@link ConciseLearner#classifierConfig}) sets an initializer for weights only, so the biases keep this one.
      */
     public static void torchBiases(SequentialBlock net) {
-        long[] fanIn = {784, 256, 256};
-        int k = 0;
-        for (var child : net.getChildren().values()) {
-            if (child instanceof Linear) {
-                child.setInitializer(TorchInit.initializer(fanIn[k++]), Parameter.Type.BIAS);
-            }
-        }
+        TorchInit.onLinears(net, new long[] {784, 256, 256}, Parameter.Type.BIAS);
     }
 
     public static ClassifierResult run(RunConfig cfg) throws IOException {
         return ClassifierRuns.concise(
-                "dropout-concise",
-                "Dropout concise",
-                DropoutConcise::net,
-                cfg,
-                new ClassifierRuns.BookFinals(
-                        BookNumbers.DROPOUT_CONCISE_LOSS,
-                        BookNumbers.DROPOUT_CONCISE_TRAIN_ACC,
-                        BookNumbers.DROPOUT_CONCISE_TEST_ACC));
+                "dropout-concise", "Dropout concise", DropoutConcise::net, cfg, BookNumbers.DROPOUT_CONCISE);
     }
 
     public static void main(String[] args) {

@@ -77,10 +77,7 @@ public final class DropoutScratch {
                 DropoutScratch::initParams,
                 (params, x) -> net(params, x, true),
                 (params, x) -> net(params, x, false),
-                new ClassifierRuns.BookFinals(
-                        BookNumbers.DROPOUT_SCRATCH_LOSS,
-                        BookNumbers.DROPOUT_SCRATCH_TRAIN_ACC,
-                        BookNumbers.DROPOUT_SCRATCH_TEST_ACC));
+                BookNumbers.DROPOUT_SCRATCH);
     }
 
     public static void main(String[] args) {

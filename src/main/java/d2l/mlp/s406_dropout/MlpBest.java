@@ -12,7 +12,7 @@ import d2l.mlp.report.Figure;
 import d2l.mlp.report.Inline;
 import d2l.mlp.runtime.RunConfig;
 import d2l.mlp.runtime.TorchRuntime;
-import d2l.mlp.s406_dropout.BestMlpTraining.Candidate;
+import d2l.mlp.s406_dropout.BestMlpNetwork.Candidate;
 import d2l.mlp.s406_dropout.BestMlpTraining.Standardization;
 import d2l.mlp.s406_dropout.BestMlpTraining.Trained;
 import d2l.mlp.stats.Statistics;
@@ -99,10 +99,8 @@ public final class MlpBest {
 
         @Override
         public List<Figure> figures() {
-            return List.of(Figure.of(
-                    "training",
-                    ClassifierResult.historyChart(
-                            "mlp-best, seed " + seeds.get(0), runs.get(0).history())));
+            return List.of(ClassifierResult.trainingFigure(
+                    "mlp-best, seed " + seeds.get(0), runs.get(0).history()));
         }
     }
 

@@ -13,7 +13,7 @@ import d2l.mlp.report.Inline;
 import d2l.mlp.report.Plots;
 import d2l.mlp.runtime.RunConfig;
 import d2l.mlp.runtime.TorchRuntime;
-import d2l.mlp.s406_dropout.BestMlpTraining.Candidate;
+import d2l.mlp.s406_dropout.BestMlpNetwork.Candidate;
 import d2l.mlp.s406_dropout.BestMlpTraining.Standardization;
 import d2l.mlp.s406_dropout.BestMlpTraining.Trained;
 import java.io.IOException;
@@ -25,7 +25,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.style.Styler;
 
 /**
- * Beyond the book: the model selection of §4.4 applied to {@link MlpBest}'s network family. Every candidate (hidden
+ * Beyond the book: the model selection of §4.4 applied to {@link BestMlpNetwork}'s family. Every candidate (hidden
  * widths × dropout rate) is trained on the first 50,000 training images and judged by its accuracy on the last
  * 10,000; the test set is never loaded into the decision. The winner is what {@link MlpBest#CHOSEN} holds.
  */
@@ -147,11 +147,15 @@ public final class MlpBestSweep {
             FashionMnist.Data data = stats.apply(split);
             List<Row> rows = new ArrayList<>();
             for (Candidate c : GRID) {
-                rows.add(new Row(
-                        c, BestMlpTraining.train("mlp-best-sweep " + c.label(), c, data, "validation", cfg, device)));
+                rows.add(new Row(c, trainCandidate(c, data, cfg, device)));
             }
             return new Result(rows, stats);
         }
+    }
+
+    /** Trains {@code c} on {@code split.train()}, measuring its accuracy on {@code split.test()}, the validation rows. */
+    static Trained trainCandidate(Candidate c, FashionMnist.Data split, RunConfig cfg, Device device) {
+        return BestMlpTraining.train("mlp-best-sweep " + c.label(), c, split, "validation", cfg, device);
     }
 
     /** Final validation accuracy against the dropout rate, one line per width. */

@@ -172,16 +172,13 @@ public final class CovariateShift {
         double[] rawBeta = estimateBeta(manager, source, unlabelled, cfg, device, rng, discriminator);
         double[] estimatedBeta = normalized(clipped(rawBeta, CLIP));
 
-        double[] evalBrightness = brightness(evaluation);
-        double darkCut = quantiles(evalBrightness, new double[] {0.25})[0];
+        Target target = Target.of(evaluation);
         List<Training> trainings = new ArrayList<>();
         double[] ones = new double[sourceRows.length];
         Arrays.fill(ones, 1);
-        trainings.add(train(UNWEIGHTED, manager, source, ones, evaluation, evalBrightness, darkCut, cfg, device));
-        trainings.add(
-                train(ESTIMATED, manager, source, estimatedBeta, evaluation, evalBrightness, darkCut, cfg, device));
-        trainings.add(
-                train(ORACLE, manager, source, normalized(trueBeta), evaluation, evalBrightness, darkCut, cfg, device));
+        trainings.add(train(UNWEIGHTED, manager, source, ones, target, cfg, device));
+        trainings.add(train(ESTIMATED, manager, source, estimatedBeta, target, cfg, device));
+        trainings.add(train(ORACLE, manager, source, normalized(trueBeta), target, cfg, device));
         return new Result(sourceRows.length, estimatedBeta, rawBeta, normalized(trueBeta), discriminator, trainings);
     }
 
@@ -246,22 +243,34 @@ public final class CovariateShift {
         }
     }
 
+    /**
+     * The labelled target half that the trainings are measured on.
+     *
+     * @param brightness each image's mean pixel value
+     * @param darkCut the brightness at or below which an image is in the darkest quarter
+     */
+    record Target(InMemoryDataset data, double[] brightness, double darkCut) {
+
+        static Target of(InMemoryDataset data) {
+            double[] brightness = CovariateShift.brightness(data);
+            return new Target(data, brightness, quantiles(brightness, new double[] {0.25})[0]);
+        }
+    }
+
     /** Softmax regression trained on {@code source} with per-example {@code weights}, measured on the target. */
     static Training train(
             String name,
             NDManager manager,
             InMemoryDataset source,
             double[] weights,
-            InMemoryDataset evaluation,
-            double[] evalBrightness,
-            double darkCut,
+            Target measuredOn,
             RunConfig cfg,
             Device device) {
-        double[] ones = new double[evaluation.size()];
+        double[] ones = new double[measuredOn.data().size()];
         Arrays.fill(ones, 1);
         try (NDManager scratch = manager.newSubManager()) {
             InMemoryDataset weighted = withWeights(source, weights, scratch);
-            InMemoryDataset target = withWeights(evaluation, ones, scratch);
+            InMemoryDataset target = withWeights(measuredOn.data(), ones, scratch);
             TorchRuntime.seed(cfg.seed());
             try (Model model =
                     Model.newInstance(name, device, TorchRuntime.engine().getEngineName())) {
@@ -278,7 +287,7 @@ public final class CovariateShift {
                     int right = 0;
                     int dark = 0;
                     for (int i = 0; i < labels.length; i++) {
-                        if (evalBrightness[i] <= darkCut) {
+                        if (measuredOn.brightness()[i] <= measuredOn.darkCut()) {
                             dark++;
                             right += predicted[i] == labels[i] ? 1 : 0;
                         }

@@ -3,6 +3,9 @@ package d2l.mlp.scratch;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.core.Linear;
 import ai.djl.training.initializer.UniformInitializer;
 
 /**
@@ -29,5 +32,31 @@ public final class TorchInit {
     /** The same distribution as a DJL initializer, e.g. for the biases of a {@code Linear} block. */
     public static UniformInitializer initializer(long fanIn) {
         return new UniformInitializer(bound(fanIn));
+    }
+
+    /**
+     * Gives the {@code types} parameters of every {@link Linear} child of {@code net} this distribution, the k-th
+     * Linear with fan-in {@code fanIns[k]}. It must come before {@code trainer.initialize}, and after
+     * {@code model.newTrainer} when the training config sets its own initializer for one of these types, since
+     * {@code newTrainer} puts the config's initializers on every block.
+     *
+     * @throws IllegalArgumentException when {@code net} has not one Linear child per fan-in
+     */
+    public static void onLinears(Block net, long[] fanIns, Parameter.Type... types) {
+        int k = 0;
+        for (Block child : net.getChildren().values()) {
+            if (child instanceof Linear) {
+                if (k == fanIns.length) {
+                    throw new IllegalArgumentException("more Linear layers than the " + fanIns.length + " fan-ins");
+                }
+                for (Parameter.Type type : types) {
+                    child.setInitializer(initializer(fanIns[k]), type);
+                }
+                k++;
+            }
+        }
+        if (k != fanIns.length) {
+            throw new IllegalArgumentException(k + " Linear layers for " + fanIns.length + " fan-ins");
+        }
     }
 }

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import d2l.mlp.data.InMemoryDataset;
+import d2l.mlp.runtime.RunConfig;
 import d2l.mlp.runtime.TorchRuntime;
 import java.util.List;
 import java.util.Random;
@@ -35,6 +36,49 @@ public final class BatchedLinearModels {
      *     {@code set} after epoch {@code epochs[point]}
      */
     public record Trace(int[] epochs, float[][][] loss) {}
+
+    /**
+     * The models: their weights, trained in place, and which features each uses.
+     *
+     * @param weights (G, F, D), e.g. from {@link #initWeights}
+     * @param mask (F, D) from {@link #mask}
+     */
+    public record Models(NDArray weights, NDArray mask) {
+
+        /** G groups of models d = 0 … D−1 on the first {@code featuresUsed[d]} of {@code features} features. */
+        public static Models init(NDManager m, int groups, int[] featuresUsed, int features, Random rng) {
+            return new Models(
+                    initWeights(m, groups, featuresUsed, features, rng),
+                    BatchedLinearModels.mask(m, featuresUsed, features));
+        }
+    }
+
+    /**
+     * Minibatch SGD's settings.
+     *
+     * @param shuffle draws each group's minibatch order every epoch
+     */
+    public record Sgd(int epochs, int batchSize, float lr, Random shuffle) {
+
+        /** The epochs, batch size and learning rate of {@code cfg}. */
+        public static Sgd of(RunConfig cfg, Random shuffle) {
+            return new Sgd(cfg.epochs(), cfg.batchSize(), (float) cfg.lr(), shuffle);
+        }
+    }
+
+    /**
+     * What is logged during training.
+     *
+     * @param epochs the epochs after which every set is evaluated
+     * @param sets features (G, m, F) and labels (G, m) to log the loss on
+     */
+    public record Logging(int[] epochs, List<InMemoryDataset> sets) {
+
+        /** Nothing logged. */
+        public static Logging none() {
+            return new Logging(new int[0], List.of());
+        }
+    }
 
     private BatchedLinearModels() {}
 
@@ -103,51 +147,47 @@ public final class BatchedLinearModels {
     }
 
     /**
-     * Trains {@code w} in place. After every epoch the training loss of every model is checked: the first that is
-     * not a finite number stops training with a {@link TrainingDivergedException} naming that model.
+     * Trains {@code models} in place. After every epoch the training loss of every model is checked: the first that
+     * is not a finite number stops training with a {@link TrainingDivergedException} naming that model.
      *
      * @param name the run, as errors name it
      * @param label names model d of group g in an error, e.g. {@code degree 5, fold 2}
      * @param train features (G, n, F) and labels (G, n)
-     * @param w weights (G, F, D), e.g. from {@link #initWeights}
-     * @param mask (F, D) from {@link #mask}
-     * @param shuffle draws each group's minibatch order every epoch
-     * @param logEpochs epochs after which every set in {@code evals} is evaluated
-     * @param evals features (G, m, F) and labels (G, m) to log the loss on
      */
     public static Trace train(
             String name,
             BiFunction<Integer, Integer, String> label,
             InMemoryDataset train,
-            NDArray w,
-            NDArray mask,
-            int epochs,
-            int batchSize,
-            float lr,
-            Random shuffle,
-            int[] logEpochs,
-            List<InMemoryDataset> evals) {
+            Models models,
+            Sgd sgd,
+            Logging logging) {
+        NDArray w = models.weights();
+        NDArray mask = models.mask();
+        int batchSize = sgd.batchSize();
+        float lr = sgd.lr();
+        int[] logEpochs = logging.epochs();
+        List<InMemoryDataset> evals = logging.sets();
         long[] shape = train.x().getShape().getShape();
         int groups = (int) shape[0];
         int n = (int) shape[1];
         int features = (int) shape[2];
-        int models = (int) w.getShape().get(2);
+        int perGroup = (int) w.getShape().get(2);
         long[] cuts = new long[(n - 1) / batchSize];
         for (int i = 0; i < cuts.length; i++) {
             cuts[i] = (long) (i + 1) * batchSize;
         }
         NDManager root = w.getManager();
         try (NDManager logs = root.newSubManager()) {
-            NDArray log = logs.zeros(new Shape(logEpochs.length, evals.size(), groups, models));
+            NDArray log = logs.zeros(new Shape(logEpochs.length, evals.size(), groups, perGroup));
             // the step 2·lr/b of a full batch and of the last one, as device tensors (see TorchRuntime.scalar)
             NDArray fullStep = TorchRuntime.scalar(log, 2f * lr / batchSize);
             NDArray lastStep = TorchRuntime.scalar(log, 2f * lr / (n - (long) cuts.length * batchSize));
             int[] point = {0};
-            new EpochLoop(name, epochs).run((epoch, batches) -> {
+            new EpochLoop(name, sgd.epochs()).run((epoch, batches) -> {
                 try (NDManager em = root.newSubManager()) {
                     long[] order = new long[groups * n];
                     for (int g = 0; g < groups; g++) {
-                        long[] p = InMemoryDataset.permutation(n, shuffle);
+                        long[] p = InMemoryDataset.permutation(n, sgd.shuffle());
                         for (int i = 0; i < n; i++) {
                             order[g * n + i] = g * n + p[i];
                         }
@@ -182,13 +222,14 @@ public final class BatchedLinearModels {
                     }
                     point[0]++;
                 }
-                return worstTrainingLoss(root, train, w, models, label);
+                return worstTrainingLoss(root, train, w, perGroup, label);
             });
             float[] flat = log.toFloatArray();
-            float[][][] loss = new float[logEpochs.length][evals.size()][groups * models];
+            float[][][] loss = new float[logEpochs.length][evals.size()][groups * perGroup];
             for (int p = 0; p < logEpochs.length; p++) {
                 for (int s = 0; s < evals.size(); s++) {
-                    System.arraycopy(flat, (p * evals.size() + s) * groups * models, loss[p][s], 0, groups * models);
+                    System.arraycopy(
+                            flat, (p * evals.size() + s) * groups * perGroup, loss[p][s], 0, groups * perGroup);
                 }
             }
             return new Trace(logEpochs, loss);

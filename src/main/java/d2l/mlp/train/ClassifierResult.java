@@ -8,8 +8,7 @@ import d2l.mlp.report.Figure;
 import d2l.mlp.report.Plots;
 import d2l.mlp.report.Predictions;
 import java.util.List;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.style.Styler;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The result of a Fashion-MNIST classifier trained with {@link ClassifierTraining}.
@@ -38,7 +37,7 @@ public record ClassifierResult(List<EpochStats> history, List<BookCheck> checks,
                 history,
                 List.of(loss.check(last.trainLoss()), trainAcc.check(last.trainAcc()), testAcc.check(last.testAcc())),
                 List.of(
-                        Figure.of("training", historyChart(title, history)),
+                        trainingFigure(title, history),
                         Figure.of("predictions", Predictions.grid(learner::predict, test, 2, 9))));
     }
 
@@ -55,26 +54,26 @@ public record ClassifierResult(List<EpochStats> history, List<BookCheck> checks,
     /** What metrics.json holds: the last epoch's numbers, then every epoch's. */
     public record Metrics(double finalTrainLoss, double finalTrainAcc, double finalTestAcc, List<EpochStats> history) {}
 
-    /** The three curves of {@code train_ch3}: train loss, train acc and test acc per epoch. */
-    public static XYChart historyChart(String title, List<EpochStats> history) {
-        double[] epochs = history.stream().mapToDouble(EpochStats::epoch).toArray();
-        XYChart chart = Plots.chart(title, "epoch", "", false);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
-        Plots.line(
-                chart,
-                "train loss",
-                epochs,
-                history.stream().mapToDouble(EpochStats::trainLoss).toArray());
-        Plots.line(
-                chart,
-                "train acc",
-                epochs,
-                history.stream().mapToDouble(EpochStats::trainAcc).toArray());
-        Plots.line(
-                chart,
-                "test acc",
-                epochs,
-                history.stream().mapToDouble(EpochStats::testAcc).toArray());
-        return chart;
+    /**
+     * The figure {@code training}: the three curves of {@code train_ch3} against the epoch (train loss, train acc and
+     * test acc), drawn by {@link Plots}.
+     */
+    public static Figure trainingFigure(String title, List<EpochStats> history) {
+        return Figure.of(
+                "training",
+                Plots.lines(
+                        title,
+                        "epoch",
+                        "",
+                        false,
+                        column(history, EpochStats::epoch),
+                        List.of(
+                                new Plots.Curve("train loss", column(history, EpochStats::trainLoss)),
+                                new Plots.Curve("train acc", column(history, EpochStats::trainAcc)),
+                                new Plots.Curve("test acc", column(history, EpochStats::testAcc)))));
+    }
+
+    private static double[] column(List<EpochStats> history, ToDoubleFunction<EpochStats> field) {
+        return history.stream().mapToDouble(field).toArray();
     }
 }

@@ -23,9 +23,6 @@ import java.util.function.Supplier;
  */
 public final class ClassifierRuns {
 
-    /** The book's published final train loss, train accuracy and test accuracy of one experiment. */
-    public record BookFinals(BookNumbers.Value loss, BookNumbers.Value trainAcc, BookNumbers.Value testAcc) {}
-
     private ClassifierRuns() {}
 
     /**
@@ -34,7 +31,8 @@ public final class ClassifierRuns {
      * @param net a fresh, uninitialized network taking 28×28 images
      */
     public static ClassifierResult concise(
-            String name, String title, Supplier<Block> net, RunConfig cfg, BookFinals book) throws IOException {
+            String name, String title, Supplier<Block> net, RunConfig cfg, BookNumbers.ClassifierFinals book)
+            throws IOException {
         TorchRuntime.seed(cfg.seed());
         Device device = TorchRuntime.device(cfg.device());
         try (NDManager m = TorchRuntime.newManager(device);
@@ -66,7 +64,7 @@ public final class ClassifierRuns {
             Function<NDManager, List<NDArray>> init,
             BiFunction<List<NDArray>, NDArray, NDArray> trainNet,
             BiFunction<List<NDArray>, NDArray, NDArray> evalNet,
-            BookFinals book)
+            BookNumbers.ClassifierFinals book)
             throws IOException {
         TorchRuntime.seed(cfg.seed());
         try (NDManager m = TorchRuntime.newManager(TorchRuntime.device(cfg.device()))) {

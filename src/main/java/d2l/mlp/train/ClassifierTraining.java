@@ -38,7 +38,8 @@ public final class ClassifierTraining {
      * @param name shown in the progress bar, the log and error messages
      * @param heldOut what {@code data.test()} is, as the log names its accuracy: {@code "test"}, or
      *     {@code "validation"} where the second split is held out of the training rows
-     * @param seed seeds the shuffling of the training set
+     * @param cfg the epochs, the batch size, and the seed of the training set's shuffling (the learning rate is the
+     *     learner's business)
      * @param extra more listeners, e.g. a {@link PhaseTimer}
      * @throws TrainingDivergedException when an epoch's loss is NaN or infinite
      */
@@ -47,13 +48,12 @@ public final class ClassifierTraining {
             Learner learner,
             FashionMnist.Data data,
             String heldOut,
-            int epochs,
-            int batchSize,
-            long seed,
+            RunConfig cfg,
             EpochLoop.Listener... extra) {
-        Random shuffle = new Random(seed);
+        Random shuffle = new Random(cfg.seed());
+        int batchSize = cfg.batchSize();
         int n = data.train().size();
-        EpochLoop loop = new EpochLoop(name, epochs)
+        EpochLoop loop = new EpochLoop(name, cfg.epochs())
                 .listen(EpochListeners.progressBar((n + batchSize - 1) / batchSize))
                 .listen(EpochListeners.releaseMemory())
                 .listen(EpochListeners.log());
@@ -137,18 +137,9 @@ public final class ClassifierTraining {
         }
     }
 
-    /**
-     * {@link #train} with the epochs, batch size and seed of {@code cfg} (its learning rate is the learner's
-     * business).
-     */
+    /** {@link #train} measuring {@code data.test()}, the test set. */
     public static List<EpochStats> train(String name, Learner learner, FashionMnist.Data data, RunConfig cfg) {
         return train(name, learner, data, "test", cfg);
-    }
-
-    /** {@link #train} with the epochs, batch size and seed of {@code cfg}, {@code data.test()} named {@code heldOut}. */
-    public static List<EpochStats> train(
-            String name, Learner learner, FashionMnist.Data data, String heldOut, RunConfig cfg) {
-        return train(name, learner, data, heldOut, cfg.epochs(), cfg.batchSize(), cfg.seed());
     }
 
     /** Accuracy of {@code learner} on {@code data} in evaluation mode. */

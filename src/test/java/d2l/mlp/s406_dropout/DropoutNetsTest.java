@@ -17,6 +17,7 @@ import ai.djl.nn.core.Linear;
 import ai.djl.training.Trainer;
 import d2l.mlp.data.FashionMnist;
 import d2l.mlp.data.InMemoryDataset;
+import d2l.mlp.runtime.RunConfig;
 import d2l.mlp.runtime.TorchRuntime;
 import d2l.mlp.scratch.TorchInit;
 import d2l.mlp.train.ClassifierTraining;
@@ -110,9 +111,11 @@ class DropoutNetsTest {
             List<NDArray> p = DropoutScratch.initParams(m);
             ScratchLearner learner = new ScratchLearner(
                     p, x -> DropoutScratch.net(p, x, true), x -> DropoutScratch.net(p, x, false), 0.5);
-            ClassifierTraining.train("leak-check", learner, data, "test", 1, 64, 1);
+            RunConfig oneEpoch =
+                    RunConfig.none().withEpochs(1).withBatchSize(64).withSeed(1);
+            ClassifierTraining.train("leak-check", learner, data, "test", oneEpoch);
             int before = m.getManagedArrays().size();
-            ClassifierTraining.train("leak-check", learner, data, "test", 2, 64, 1);
+            ClassifierTraining.train("leak-check", learner, data, "test", oneEpoch.withEpochs(2));
             assertEquals(before, m.getManagedArrays().size(), "arrays left on the long-lived manager");
         }
     }

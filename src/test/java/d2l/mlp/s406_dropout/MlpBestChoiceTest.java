@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import d2l.mlp.s406_dropout.BestMlpTraining.Candidate;
+import d2l.mlp.s406_dropout.BestMlpNetwork.Candidate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

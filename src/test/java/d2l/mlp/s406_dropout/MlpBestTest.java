@@ -1,6 +1,7 @@
 package d2l.mlp.s406_dropout;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,11 +17,12 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.training.Trainer;
 import ai.djl.training.tracker.Tracker;
+import d2l.mlp.Printed;
 import d2l.mlp.data.FashionMnist;
 import d2l.mlp.data.InMemoryDataset;
 import d2l.mlp.runtime.RunConfig;
 import d2l.mlp.runtime.TorchRuntime;
-import d2l.mlp.s406_dropout.BestMlpTraining.Candidate;
+import d2l.mlp.s406_dropout.BestMlpNetwork.Candidate;
 import d2l.mlp.s406_dropout.BestMlpTraining.Standardization;
 import d2l.mlp.s406_dropout.BestMlpTraining.Trained;
 import d2l.mlp.s406_dropout.MlpBestSweep.Row;
@@ -74,6 +76,22 @@ class MlpBestTest {
     }
 
     @Test
+    void theSweepLogsItsHeldOutAccuracyAsValidationAccuracy() {
+        TorchRuntime.seed(3);
+        String printed;
+        try (NDManager m = TorchRuntime.newManager(Device.cpu())) {
+            NDArray x = m.randomNormal(new Shape(64, 28, 28));
+            NDArray y = m.randomInteger(0, 10, new Shape(64), DataType.INT64);
+            FashionMnist.Data split = new FashionMnist.Data(new InMemoryDataset(x, y), new InMemoryDataset(x, y));
+            RunConfig cfg = MlpBest.defaults().withEpochs(1).withBatchSize(16);
+            printed = Printed.by(
+                    () -> MlpBestSweep.trainCandidate(new Candidate(List.of(8), 0), split, cfg, Device.cpu()));
+        }
+        assertTrue(printed.contains(", validation acc "), printed);
+        assertFalse(printed.contains("test acc"), printed);
+    }
+
+    @Test
     void validationSplitKeepsRowsInOrder() {
         try (NDManager m = TorchRuntime.newManager(Device.cpu())) {
             NDArray x = m.arange(0f, 10f * 4).reshape(10, 2, 2);
@@ -95,10 +113,10 @@ class MlpBestTest {
         TorchRuntime.seed(5);
         try (Model model =
                 Model.newInstance("t", Device.cpu(), TorchRuntime.engine().getEngineName())) {
-            SequentialBlock net = BestMlpTraining.net(c);
+            SequentialBlock net = BestMlpNetwork.net(c);
             model.setBlock(net);
             try (Trainer trainer = model.newTrainer(BestMlpTraining.trainingConfig(1e-3, 100, Device.cpu()))) {
-                BestMlpTraining.torchInit(net, c);
+                BestMlpNetwork.torchInit(net, c);
                 trainer.initialize(new Shape(1, 28, 28));
                 long[][] shapes = {{512, 784}, {256, 512}, {10, 256}};
                 long[] fanIn = {784, 512, 256};

@@ -79,14 +79,9 @@ class BatchedLinearModelsTest {
                     "test",
                     (g, j) -> "",
                     train,
-                    w,
-                    BatchedLinearModels.mask(m, new int[] {4}, 4),
-                    EPOCHS,
-                    batch,
-                    LR,
-                    new Random(7),
-                    new int[0],
-                    List.of());
+                    new BatchedLinearModels.Models(w, BatchedLinearModels.mask(m, new int[] {4}, 4)),
+                    new BatchedLinearModels.Sgd(EPOCHS, batch, LR, new Random(7)),
+                    BatchedLinearModels.Logging.none());
             float[] expected = djlReference(m, flat, w0, batch, 7);
             assertArrayEquals(expected, w.toFloatArray(), 1e-5f);
         }
@@ -107,14 +102,9 @@ class BatchedLinearModelsTest {
                             "test",
                             (g, j) -> "",
                             train,
-                            w,
-                            mask,
-                            EPOCHS,
-                            batch,
-                            LR,
-                            new Random(7),
-                            new int[0],
-                            List.of())));
+                            new BatchedLinearModels.Models(w, mask),
+                            new BatchedLinearModels.Sgd(EPOCHS, batch, LR, new Random(7)),
+                            BatchedLinearModels.Logging.none())));
         }
     }
 
@@ -130,14 +120,9 @@ class BatchedLinearModelsTest {
                     "test",
                     (g, j) -> "",
                     all,
-                    stack,
-                    BatchedLinearModels.mask(m, used, 6),
-                    EPOCHS,
-                    BATCH,
-                    LR,
-                    new Random(7),
-                    new int[] {1, EPOCHS},
-                    List.of(all));
+                    new BatchedLinearModels.Models(stack, BatchedLinearModels.mask(m, used, 6)),
+                    new BatchedLinearModels.Sgd(EPOCHS, BATCH, LR, new Random(7)),
+                    new BatchedLinearModels.Logging(new int[] {1, EPOCHS}, List.of(all)));
             float[] got = stack.toFloatArray();
             assertEquals(0f, got[2 * 2], 0f, "features a model does not use stay 0");
             for (int d = 0; d < used.length; d++) {
@@ -152,14 +137,9 @@ class BatchedLinearModelsTest {
                         "test",
                         (g, j) -> "",
                         alone,
-                        w,
-                        BatchedLinearModels.mask(m, new int[] {k}, k),
-                        EPOCHS,
-                        BATCH,
-                        LR,
-                        new Random(7),
-                        new int[] {1, EPOCHS},
-                        List.of(alone));
+                        new BatchedLinearModels.Models(w, BatchedLinearModels.mask(m, new int[] {k}, k)),
+                        new BatchedLinearModels.Sgd(EPOCHS, BATCH, LR, new Random(7)),
+                        new BatchedLinearModels.Logging(new int[] {1, EPOCHS}, List.of(alone)));
                 float[] wa = w.toFloatArray();
                 for (int f = 0; f < k; f++) {
                     assertEquals(wa[f], got[f * 2 + d], 1e-5f, "model " + d + " weight " + f);

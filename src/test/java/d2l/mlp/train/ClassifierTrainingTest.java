@@ -10,12 +10,12 @@ import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import d2l.mlp.Printed;
 import d2l.mlp.data.FashionMnist;
+import d2l.mlp.runtime.RunConfig;
 import d2l.mlp.runtime.TorchRuntime;
 import d2l.mlp.s402_mlp_scratch.MlpScratch;
 import d2l.mlp.s403_mlp_concise.MlpConcise;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -27,23 +27,24 @@ class ClassifierTrainingTest {
         return SyntheticTraining.data(m, 1000, 300);
     }
 
+    /** {@code n} epochs of batch 64, shuffled from seed 1. */
+    private static RunConfig epochs(int n) {
+        return RunConfig.none().withEpochs(n).withBatchSize(64).withSeed(1);
+    }
+
     @Test
     void theLogNamesTheHeldOutSplitAsItIs() {
         TorchRuntime.seed(3);
-        PrintStream stdout = System.out;
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        String printed;
         try (NDManager m = TorchRuntime.newManager(Device.cpu())) {
             FashionMnist.Data data = synthetic(m);
             List<NDArray> params = MlpScratch.initParams(m);
             ScratchLearner learner =
                     new ScratchLearner(params, x -> MlpScratch.net(params, x), x -> MlpScratch.net(params, x), 0.1);
-            System.setOut(new PrintStream(printed, true));
-            ClassifierTraining.train("sweep", learner, data, "validation", 1, 64, 1);
-        } finally {
-            System.setOut(stdout);
+            printed = Printed.by(() -> ClassifierTraining.train("sweep", learner, data, "validation", epochs(1)));
         }
-        assertTrue(printed.toString().contains(", validation acc 0."), printed.toString());
-        assertFalse(printed.toString().contains("test acc"), printed.toString());
+        assertTrue(printed.contains(", validation acc 0."), printed);
+        assertFalse(printed.contains("test acc"), printed);
     }
 
     @Test
@@ -54,9 +55,10 @@ class ClassifierTrainingTest {
             List<NDArray> params = MlpScratch.initParams(m);
             ScratchLearner learner =
                     new ScratchLearner(params, x -> MlpScratch.net(params, x), x -> MlpScratch.net(params, x), 0.1);
-            ClassifierTraining.train("leak-check", learner, data, "test", 1, 64, 1); // first epoch may create gradients
+            ClassifierTraining.train(
+                    "leak-check", learner, data, "test", epochs(1)); // first epoch may create gradients
             int before = m.getManagedArrays().size();
-            List<EpochStats> h = ClassifierTraining.train("leak-check", learner, data, "test", 3, 64, 1);
+            List<EpochStats> h = ClassifierTraining.train("leak-check", learner, data, "test", epochs(3));
             assertEquals(before, m.getManagedArrays().size(), "arrays left on the long-lived manager");
             assertEquals(3, h.size());
         }
@@ -73,10 +75,10 @@ class ClassifierTrainingTest {
             try (ConciseLearner learner =
                     ConciseLearner.open(model, ConciseLearner.classifierConfig(0.1, Device.cpu()))) {
                 learner.trainer().initialize(new Shape(1, 28, 28));
-                ClassifierTraining.train("leak-check", learner, data, "test", 1, 64, 1);
+                ClassifierTraining.train("leak-check", learner, data, "test", epochs(1));
                 int data0 = m.getManagedArrays().size();
                 int model0 = model.getNDManager().getManagedArrays().size();
-                ClassifierTraining.train("leak-check", learner, data, "test", 3, 64, 1);
+                ClassifierTraining.train("leak-check", learner, data, "test", epochs(3));
                 assertEquals(data0, m.getManagedArrays().size(), "arrays left on the data manager");
                 assertEquals(model0, model.getNDManager().getManagedArrays().size(), "arrays left on the model");
             }
@@ -93,7 +95,7 @@ class ClassifierTrainingTest {
                     new ScratchLearner(params, x -> MlpScratch.net(params, x), x -> MlpScratch.net(params, x), 1e30);
             TrainingDivergedException e = assertThrows(
                     TrainingDivergedException.class,
-                    () -> ClassifierTraining.train("huge-lr", learner, data, "test", 5, 64, 1));
+                    () -> ClassifierTraining.train("huge-lr", learner, data, "test", epochs(5)));
             assertTrue(e.getMessage().startsWith("huge-lr: training loss became"), e.getMessage());
             assertEquals(1, e.epoch(), e.getMessage());
         }

@@ -13,6 +13,7 @@ import ai.djl.training.Trainer;
 import ai.djl.training.optimizer.Optimizer;
 import d2l.mlp.data.FashionMnist;
 import d2l.mlp.data.InMemoryDataset;
+import d2l.mlp.runtime.RunConfig;
 import d2l.mlp.runtime.TorchRuntime;
 import d2l.mlp.s403_mlp_concise.MlpConcise;
 import java.util.Arrays;
@@ -51,7 +52,12 @@ public final class SyntheticTraining {
             try (ConciseLearner concise = ConciseLearner.open(model, cfg)) {
                 concise.trainer().initialize(new Shape(1, 28, 28));
                 Learner learner = viaTrainerStep ? new TrainerStep(concise.trainer(), concise) : concise;
-                ClassifierTraining.train("step", learner, data, "test", 2, 64, 5);
+                ClassifierTraining.train(
+                        "step",
+                        learner,
+                        data,
+                        "test",
+                        RunConfig.none().withEpochs(2).withBatchSize(64).withSeed(5));
                 return model.getBlock().getParameters().values().stream()
                         .map(p -> p.getArray().toFloatArray())
                         .reduce((a, b) -> {
