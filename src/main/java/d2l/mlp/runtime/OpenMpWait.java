@@ -10,8 +10,9 @@ import com.sun.jna.Native;
  * <p>Why: libtorch runs its CPU ops on GNU OpenMP (libgomp), whose threads by default spin for a while at the end of
  * every parallel op. When another program takes one of a 2-core machine's cores, the spinning thread keeps its core
  * while the thread it waits for is off the CPU, and every op waits for the scheduler: a concise-MLP epoch went from
- * 0.4 s to 1–40 s. Sleeping threads give the core back at once; the quiet machine's time and every number stay the
- * same (the wait policy changes who waits how, not what is computed). Measured in {@code results/benchmarks.md}.
+ * 0.4 s to 1–40 s. Sleeping threads give the core back at once. Every number stays the same (the wait policy changes
+ * who waits how, not what is computed); on a quiet machine waking the sleeping thread at each parallel op costs some
+ * of the epoch's time, which spinning would not. Both are measured in {@code results/benchmarks.md}.
  *
  * <p>libgomp reads the variable once, when it is loaded, from the C environment, which Java cannot change; so the
  * call goes to libc's {@code setenv} through JNA (a dependency of DJL's api). {@link TorchRuntime} calls it before it
