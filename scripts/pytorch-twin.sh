@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
-# The PyTorch twin: every experiment with a counterpart in the book's PyTorch code, run here on both sides over the
-# same seeds, compared by a stated rule (scripts/pytorch/compare.py).
+# The PyTorch twin: the 11 experiments with a counterpart in the book's PyTorch code or an obvious PyTorch form, run
+# here on both sides over the same seeds, compared by a stated rule (scripts/pytorch/compare.py).
 #
 #   scripts/pytorch-twin.sh [--seeds N] [--threads T] [--quick] [--report-only] [EXPERIMENT ...]
 #
 # Runs scripts/setup.sh, makes a Python environment in target/pytorch-venv unless one is there (numpy, pandas and
-# torch's CPU build: from PyTorch's CPU wheel index where pip would take a CUDA build), builds the jar
-# if it is missing, then runs scripts/pytorch/twin.py: results/pytorch-twin.md, .svg and .json (default 5 seeds, all
-# experiments). --quick (what scripts/test.sh runs): the comparison rule's unit tests, then 1 seed, 1 epoch, two
-# experiments, report in target/pytorch-twin-quick/; when no Python with torch can be set up, that second part is
-# skipped with one line.
+# torch's CPU build, scripts/pip-torch-cpu.sh: from PyTorch's CPU wheel index where pip would take a CUDA build),
+# builds the jar if it is missing, then runs scripts/pytorch/twin.py: results/pytorch-twin.md, .svg and .json
+# (default 5 seeds, all experiments). --quick (what scripts/test.sh runs): the comparison rule's unit tests, then
+# 1 seed, 1 epoch, two experiments, report in target/pytorch-twin-quick/; when no Python with torch can be set up,
+# that second part is skipped with one line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -38,25 +38,7 @@ if ! have_torch; then
   log=target/pytorch-venv.log
   python3 -m venv "$venv" >"$log" 2>&1 || true
   if [ -x "$venv/bin/pip" ]; then
-    mapfile -t index < <(scripts/pip-index.sh "$venv/bin/pip")
-    # torch's CPU build. pip resolves first (a dry run that reads the wheels' metadata); where it would take a CUDA
-    # build (a +cu version or nvidia-* requirements, several GB: plain pip's torch on Linux x86-64), torch comes from
-    # PyTorch's CPU wheel index instead.
-    report=target/pytorch-venv-resolve.json
-    cuda='import json, sys
-install = [i["metadata"] for i in json.load(open(sys.argv[1]))["install"]]
-sys.exit(0 if any(m["name"].lower().startswith("nvidia-")
-                  or (m["name"].lower() == "torch" and "+cu" in m["version"]) for m in install) else 1)'
-    if "$venv/bin/pip" install -q --dry-run --report "$report" "${index[@]}" torch numpy pandas >>"$log" 2>&1; then
-      if python3 -c "$cuda" "$report"; then
-        cpu_index=${PYTORCH_CPU_INDEX:-https://download.pytorch.org/whl/cpu}
-        echo "pytorch-twin: pip would install a CUDA build of torch; installing the CPU build from $cpu_index"
-        { "$venv/bin/pip" install -q --index-url "$cpu_index" torch \
-            && "$venv/bin/pip" install -q "${index[@]}" numpy pandas; } >>"$log" 2>&1 || true
-      else
-        "$venv/bin/pip" install -q "${index[@]}" torch numpy pandas >>"$log" 2>&1 || true
-      fi
-    fi
+    scripts/pip-torch-cpu.sh "$venv" "$log" numpy pandas | sed 's/^/pytorch-twin: /' || true
   fi
 fi
 if ! have_torch; then
