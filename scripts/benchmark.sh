@@ -28,10 +28,10 @@ data=/usr/share/datasets/fashion-mnist
 mkdir -p "$out"
 [ -f target/d2l-mlp.jar ] || mvn -q -B -DskipTests package
 
-# PyTorch 2.x: a venv with pip's torch (a CPU wheel; found offline where a local wheel directory is configured).
+# PyTorch 2.x: a venv with torch's CPU build from pip (scripts/pip-torch-cpu.sh).
 torch2=${TORCH2_VENV:-$out/torch2}
 if ! "$torch2/bin/python" -c 'import torch' 2>/dev/null; then
-  python3 -m venv "$torch2" && "$torch2/bin/pip" install -q torch
+  python3 -m venv "$torch2" && scripts/pip-torch-cpu.sh "$torch2" "$out/pip.log"
 fi
 pin="ATEN_CPU_CAPABILITY=avx2 MKL_ENABLE_INSTRUCTIONS=AVX2 ONEDNN_MAX_CPU_ISA=AVX2"
 native="ATEN_CPU_CAPABILITY=avx512 MKL_ENABLE_INSTRUCTIONS=AVX512 ONEDNN_MAX_CPU_ISA=ALL" # each CPU's widest
