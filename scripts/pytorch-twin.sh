@@ -30,6 +30,12 @@ fi
 
 venv=target/pytorch-venv
 py=$venv/bin/python
+# Both sides compute with AVX2 kernels where the CPU has them: the jar pins itself (runtime.NativeEnvironment), and the
+# PyTorch side gets the same variables, so that its numbers too are the same on every x86-64 CPU with AVX2.
+if grep -qw avx2 /proc/cpuinfo 2>/dev/null && grep -qw fma /proc/cpuinfo; then
+  export ATEN_CPU_CAPABILITY=${ATEN_CPU_CAPABILITY:-avx2} MKL_ENABLE_INSTRUCTIONS=${MKL_ENABLE_INSTRUCTIONS:-AVX2} \
+    ONEDNN_MAX_CPU_ISA=${ONEDNN_MAX_CPU_ISA:-AVX2}
+fi
 have_torch() { [ -x "$py" ] && "$py" -c 'import torch, numpy, pandas' 2>/dev/null; }
 
 if ! have_torch; then
