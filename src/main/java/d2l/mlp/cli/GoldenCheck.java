@@ -35,6 +35,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(
         name = "check",
+        mixinStandardHelpOptions = true,
         description = "Rerun experiments with the configuration of their committed metrics.json and compare every"
                 + " number (the golden check, docs/golden.md).")
 public final class GoldenCheck implements Callable<Integer> {
@@ -66,7 +67,7 @@ public final class GoldenCheck implements Callable<Integer> {
     public Integer call() throws IOException {
         for (String n : names) {
             if (Chapter.find(n).isEmpty()) {
-                throw new IllegalArgumentException(
+                throw new Launcher.UsageException(
                         "unknown experiment '" + n + "'; known: " + String.join(", ", Chapter.names()));
             }
         }

@@ -87,6 +87,15 @@ public record RunConfig(int epochs, double lr, int batchSize, long seed, DeviceC
         };
     }
 
+    /** {@code s}'s value as the command line writes it. */
+    public String valueText(Setting s) {
+        return switch (s) {
+            case EPOCHS -> String.valueOf(epochs);
+            case LR -> String.valueOf(lr);
+            case BATCH_SIZE -> String.valueOf(batchSize);
+        };
+    }
+
     public RunConfig withEpochs(int e) {
         Setting.EPOCHS.check(e);
         return new RunConfig(e, lr, batchSize, seed, device, dataDir);

@@ -146,9 +146,45 @@ class MainTest {
 
     @Test
     void onlyBugsGetAStackTrace() {
-        assertTrue(d2l.mlp.experiment.Launcher.explainedByMessage(
-                new ai.djl.engine.EngineException("libtorch not found")));
         assertTrue(d2l.mlp.experiment.Launcher.explainedByMessage(new java.io.FileNotFoundException("train.csv")));
         assertFalse(d2l.mlp.experiment.Launcher.explainedByMessage(new NullPointerException()));
+        // libtorch's errors inside a run (a shape mismatch) are bugs; only an engine that would not start is not
+        assertFalse(d2l.mlp.experiment.Launcher.explainedByMessage(
+                new ai.djl.engine.EngineException("mat1 and mat2 shapes cannot be multiplied")));
+    }
+
+    /** Runs the CLI, returning exit status and stdout. */
+    private static Object[] runForOutput(String... args) {
+        PrintStream out = System.out;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buf, true));
+        try {
+            int status = Main.execute(args);
+            return new Object[] {status, buf.toString()};
+        } finally {
+            System.setOut(out);
+        }
+    }
+
+    @Test
+    void everySubcommandHasHelp() {
+        for (String[] args : new String[][] {
+            {"--help"}, {"list", "--help"}, {"run", "--help"}, {"all", "--help"}, {"check", "--help"}
+        }) {
+            Object[] r = runForOutput(args);
+            assertEquals(0, r[0], String.join(" ", args) + ": " + r[1]);
+            assertTrue(((String) r[1]).startsWith("Usage: d2l-mlp"), String.join(" ", args) + ": " + r[1]);
+        }
+    }
+
+    @Test
+    void runHelpListsTheSettingsEachExperimentTakes() {
+        Object[] r = runForOutput("run", "mlp-concise", "--help");
+        String help = (String) r[1];
+        assertEquals(0, r[0], help);
+        assertTrue(
+                help.lines().anyMatch(l -> l.matches(" *mlp-concise +--epochs 10 +--lr 0.1 +--batch-size 256")), help);
+        assertTrue(help.lines().anyMatch(l -> l.matches(" *activations +\\(none\\)")), help);
+        assertTrue(help.lines().anyMatch(l -> l.matches(" *xavier +--batch-size \\d+")), help);
     }
 }
