@@ -16,8 +16,8 @@ import java.util.Random;
 
 /**
  * The book's {@code train_ch3}: per epoch, train on shuffled minibatches while accumulating loss and accuracy, then
- * measure test accuracy in evaluation mode. Sums are kept on the device and read once per epoch, so the loop does
- * not wait for the host after every batch.
+ * measure test accuracy in evaluation mode. Sums are kept on the device and read once per epoch, so the host does
+ * not wait for the device after every batch.
  */
 public final class ClassifierTraining {
 
@@ -121,7 +121,7 @@ public final class ClassifierTraining {
             correct.addi(correctCount(logits, y));
         }
 
-        /** The summed loss over {@code n} examples (reads the device). */
+        /** The mean loss over {@code n} examples: the sum of loss × rows, divided by n (reads the device). */
         public double meanLoss(int n) {
             return lossSum.getFloat() / n;
         }

@@ -131,6 +131,49 @@ class ResultWriterTest {
     }
 
     @Test
+    void summaryIsTheSameInEveryLocale(@TempDir Path out) throws Exception {
+        Files.createDirectories(out.resolve("e"));
+        Files.writeString(
+                out.resolve("e/metrics.json"),
+                "{\"experiment\": \"e\", \"section\": \"4.1\", \"book\": [{\"quantity\": \"q\", \"book\": 0.25,"
+                        + " \"lo\": 0.2499, \"hi\": 0.25, \"ours\": 0.25}]}");
+        java.util.Locale before = java.util.Locale.getDefault();
+        try {
+            java.util.Locale.setDefault(java.util.Locale.GERMANY); // writes 0,2500 for %.4g
+            try (OutputDirectory dir = OutputDirectory.claim(out)) {
+                ResultWriter.writeSummary(dir);
+            }
+        } finally {
+            java.util.Locale.setDefault(before);
+        }
+        String md = Files.readString(out.resolve("README.md"));
+        assertTrue(md.contains("| q | 0.2500 | 0.2499 – 0.2500 | 0.2500 | yes |\n"), md);
+        assertTrue(!md.contains("\r"), "one line ending on every system");
+    }
+
+    @Test
+    void imagesDrawTheFiguresOnceHoweverManyAreAskedFor() {
+        int[] drawn = {0};
+        ExperimentResult result = new ExperimentResult() {
+            @Override
+            public Record metrics() {
+                return new Point("z", 1, new double[0]);
+            }
+
+            @Override
+            public List<Figure> figures() {
+                drawn[0]++;
+                double[] x = {0, 1};
+                return List.of(
+                        Figure.of("a", Plots.curve("a", "x", "y", x, x)),
+                        Figure.of("b", Plots.curve("b", "x", "y", x, x)));
+            }
+        };
+        assertEquals(2, Figure.images(result, "b", "a").size());
+        assertEquals(1, drawn[0], "figures drawn once");
+    }
+
+    @Test
     void summaryLinksThePytorchTwinReportOnlyWhenItIsThere(@TempDir Path out) throws Exception {
         metrics(out, "a-first", "4.6", ", \"figures\": []");
         try (OutputDirectory dir = OutputDirectory.claim(out)) {
