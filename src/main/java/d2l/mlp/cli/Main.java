@@ -70,7 +70,7 @@ public final class Main implements Runnable {
                         .orElseThrow(() -> new Launcher.UsageException(
                                 "unknown experiment '" + n + "'; known: " + String.join(", ", Chapter.names()))));
             }
-            return options.runAll(chosen, true);
+            return Launcher.runAll(chosen, options, true);
         }
     }
 
@@ -85,7 +85,7 @@ public final class Main implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            return options.runAll(Chapter.EXPERIMENTS, false);
+            return Launcher.runAll(Chapter.EXPERIMENTS, options, false);
         }
     }
 }

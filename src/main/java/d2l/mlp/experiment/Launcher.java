@@ -188,42 +188,43 @@ public final class Launcher {
             }
             return defaults.takes(s);
         }
+    }
 
-        /**
-         * Runs {@code experiments} in order, each written to {@code --out} when it ends. Every flag is checked and
-         * the output directory is claimed before the engine starts; an experiment that fails leaves nothing of its
-         * own behind, and the ones before it stay written.
-         */
-        public int runAll(List<Experiment> experiments, boolean strict) throws Exception {
-            long start = System.nanoTime();
-            List<RunConfig> configs = new ArrayList<>();
-            for (Experiment e : experiments) {
-                configs.add(usage(() -> apply(e, strict))); // every flag checked before anything runs
-            }
-            try (OutputDirectory dir = OutputDirectory.claim(out)) {
-                // --device too (gpu without one is an error before any data is loaded); say what it resolved to
-                System.out.println("device: " + usage(device::resolve));
-                for (int i = 0; i < experiments.size(); i++) {
-                    Experiment e = experiments.get(i);
-                    RunConfig cfg = configs.get(i);
-                    System.out.printf("== %s (section %s): %s%n", e.name(), e.section(), e.title());
-                    long t0 = System.nanoTime();
-                    ExperimentResult result;
-                    try (var running = dir.running(e.name())) {
-                        result = run(e, cfg);
-                        ResultWriter.write(dir, e.name(), e.section(), e.title(), cfg, result);
-                    }
-                    ResultWriter.writeSummary(dir);
-                    result.checks().forEach(c -> System.out.println("  " + c));
-                    System.out.printf(
-                            "  %s done in %.1f s, written to %s%n",
-                            e.name(), (System.nanoTime() - t0) / 1e9, out.resolve(e.name()));
-                }
-            }
-            System.out.printf(
-                    "all done in %.1f s; summary in %s%n", (System.nanoTime() - start) / 1e9, out.resolve("README.md"));
-            return 0;
+    /**
+     * The run loop of {@code run}, {@code all} and a section's {@code main}: runs {@code experiments} in order, each
+     * written to {@code --out} when it ends. Every flag is checked and the output directory is claimed before the
+     * engine starts; an experiment that fails leaves nothing of its own behind, and the ones before it stay written.
+     */
+    public static int runAll(List<Experiment> experiments, Options options, boolean strict) throws Exception {
+        long start = System.nanoTime();
+        List<RunConfig> configs = new ArrayList<>();
+        for (Experiment e : experiments) {
+            configs.add(usage(() -> options.apply(e, strict))); // every flag checked before anything runs
         }
+        try (OutputDirectory dir = OutputDirectory.claim(options.out)) {
+            // --device too (gpu without one is an error before any data is loaded); say what it resolved to
+            System.out.println("device: " + usage(options.device::resolve));
+            for (int i = 0; i < experiments.size(); i++) {
+                Experiment e = experiments.get(i);
+                RunConfig cfg = configs.get(i);
+                System.out.printf("== %s (section %s): %s%n", e.name(), e.section(), e.title());
+                long t0 = System.nanoTime();
+                ExperimentResult result;
+                try (var running = dir.running(e.name())) {
+                    result = run(e, cfg);
+                    ResultWriter.write(dir, e.name(), e.section(), e.title(), cfg, result);
+                }
+                ResultWriter.writeSummary(dir);
+                result.checks().forEach(c -> System.out.println("  " + c));
+                System.out.printf(
+                        "  %s done in %.1f s, written to %s%n",
+                        e.name(), (System.nanoTime() - t0) / 1e9, options.out.resolve(e.name()));
+            }
+        }
+        System.out.printf(
+                "all done in %.1f s; summary in %s%n",
+                (System.nanoTime() - start) / 1e9, options.out.resolve("README.md"));
+        return 0;
     }
 
     /**
@@ -267,7 +268,7 @@ public final class Launcher {
 
         @Override
         public Integer call() throws Exception {
-            return options.runAll(List.of(experiment), true);
+            return runAll(List.of(experiment), options, true);
         }
     }
 }

@@ -42,21 +42,17 @@ class LauncherTest {
     }
 
     @Test
-    void anIllegalArgumentInsideARunIsABugWithItsStackTrace() {
-        Object[] r = runThrowing(new IllegalArgumentException("k-fold needs k >= 2, got k = 1"));
-        String err = (String) r[1];
-        assertEquals(1, r[0], err);
-        assertTrue(err.startsWith("d2l-mlp: k-fold needs k >= 2"), err);
-        assertTrue(err.contains("\tat "), "stack trace: " + err);
-    }
-
-    @Test
-    void anEngineErrorInsideARunIsABugWithItsStackTrace() {
-        Object[] r = runThrowing(new EngineException("mat1 and mat2 shapes cannot be multiplied (8x784 and 256x10)"));
-        String err = (String) r[1];
-        assertEquals(1, r[0], err);
-        assertTrue(err.contains("shapes cannot be multiplied"), err);
-        assertTrue(err.contains("\tat "), "stack trace: " + err);
+    void anIllegalArgumentOrAnEngineErrorInsideARunIsABugWithItsStackTrace() {
+        for (RuntimeException bug : new RuntimeException[] {
+            new IllegalArgumentException("k-fold needs k >= 2, got k = 1"),
+            new EngineException("mat1 and mat2 shapes cannot be multiplied (8x784 and 256x10)")
+        }) {
+            Object[] r = runThrowing(bug);
+            String err = (String) r[1];
+            assertEquals(1, r[0], err);
+            assertTrue(err.startsWith("d2l-mlp: " + bug.getMessage()), err);
+            assertTrue(err.contains("\tat "), "stack trace: " + err);
+        }
     }
 
     @Test

@@ -76,10 +76,9 @@ class ResultWriterTest {
                         + extra + "}");
     }
 
-    @Test
-    void figuresAreDrawnOnceAndTheFirstIsTheMainOne(@TempDir Path out) throws Exception {
-        int[] drawn = {0};
-        ExperimentResult result = new ExperimentResult() {
+    /** A result whose figures, one plot per name, count in {@code drawn} how often they were drawn. */
+    private static ExperimentResult countingDraws(int[] drawn, String... names) {
+        return new ExperimentResult() {
             @Override
             public Point metrics() {
                 return new Point("z", 1, new double[0]);
@@ -88,10 +87,17 @@ class ResultWriterTest {
             @Override
             public List<Figure> figures() {
                 drawn[0]++;
-                return List.of(
-                        Figure.of("first", Plots.curve("t", "x", "y", new double[] {0, 1}, new double[] {1, 2})));
+                return java.util.Arrays.stream(names)
+                        .map(n -> Figure.of(n, Plots.curve(n, "x", "y", new double[] {0, 1}, new double[] {1, 2})))
+                        .toList();
             }
         };
+    }
+
+    @Test
+    void figuresAreDrawnOnceAndTheFirstIsTheMainOne(@TempDir Path out) throws Exception {
+        int[] drawn = {0};
+        ExperimentResult result = countingDraws(drawn, "first");
         try (OutputDirectory dir = OutputDirectory.claim(out)) {
             ResultWriter.write(dir, "e", "4.1", "t", d2l.mlp.runtime.RunConfig.none(), result);
         }
@@ -154,21 +160,7 @@ class ResultWriterTest {
     @Test
     void imagesDrawTheFiguresOnceHoweverManyAreAskedFor() {
         int[] drawn = {0};
-        ExperimentResult result = new ExperimentResult() {
-            @Override
-            public Record metrics() {
-                return new Point("z", 1, new double[0]);
-            }
-
-            @Override
-            public List<Figure> figures() {
-                drawn[0]++;
-                double[] x = {0, 1};
-                return List.of(
-                        Figure.of("a", Plots.curve("a", "x", "y", x, x)),
-                        Figure.of("b", Plots.curve("b", "x", "y", x, x)));
-            }
-        };
+        ExperimentResult result = countingDraws(drawn, "a", "b");
         assertEquals(2, Figure.images(result, "b", "a").size());
         assertEquals(1, drawn[0], "figures drawn once");
     }

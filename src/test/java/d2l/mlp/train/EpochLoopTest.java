@@ -81,9 +81,6 @@ class EpochLoopTest {
                 r.events);
         assertEquals(2, ends.size());
         assertEquals(0.5, ends.get(1).measured().values().get("acc"));
-        assertTrue(
-                ends.get(0).seconds() < 10,
-                "an epoch of no work: " + ends.get(0).seconds());
     }
 
     @Test
