@@ -2,6 +2,7 @@ package d2l.mlp.s403_mlp_concise;
 
 import ai.djl.nn.Activation;
 import ai.djl.nn.Blocks;
+import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.Trainer;
@@ -9,13 +10,15 @@ import d2l.mlp.experiment.Experiment;
 import d2l.mlp.experiment.Launcher;
 import d2l.mlp.reference.BookNumbers;
 import d2l.mlp.runtime.RunConfig;
+import d2l.mlp.scratch.TorchInit;
 import d2l.mlp.train.ClassifierResult;
 import d2l.mlp.train.ClassifierRuns;
 import java.io.IOException;
 
 /**
- * Section 4.3: the same MLP from DJL blocks: flatten, Linear(256), ReLU, Linear(10); weights N(0, 0.01²), biases
- * DJL's default (zeros); DJL's SGD through a {@link Trainer}.
+ * Section 4.3: the same MLP from DJL blocks: flatten, Linear(256), ReLU, Linear(10); weights N(0, 0.01²) as the
+ * book's {@code init_weights}; biases keep PyTorch's default U(−1/√fan_in, 1/√fan_in), since the book leaves them
+ * alone ({@link TorchInit}); DJL's SGD through a {@link Trainer}.
  */
 public final class MlpConcise {
 
@@ -36,11 +39,14 @@ public final class MlpConcise {
 
     /** The network of the section. */
     public static SequentialBlock net() {
-        return new SequentialBlock()
+        SequentialBlock net = new SequentialBlock()
                 .add(Blocks.batchFlattenBlock(784))
                 .add(Linear.builder().setUnits(256).build())
                 .add(Activation::relu)
                 .add(Linear.builder().setUnits(10).build());
+        // the training config initializes weights only, so the biases keep this
+        TorchInit.onLinears(net, new long[] {784, 256}, Parameter.Type.BIAS);
+        return net;
     }
 
     public static ClassifierResult run(RunConfig cfg) throws IOException {
