@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # The PyTorch twin: every experiment with a counterpart in the book's PyTorch code, run here on both sides over the
-# same seeds, compared by a stated rule (scripts/pytorch/compare.py).
+# same seeds, compared by a permutation test of stated power (scripts/pytorch/compare.py).
 #
-#   scripts/pytorch-twin.sh [--seeds N] [--threads T] [--quick] [--report-only] [EXPERIMENT ...]
+#   scripts/pytorch-twin.sh [--seeds N] [--threads T] [--quick] [--report-only] [--reuse JSON]... [EXPERIMENT ...]
 #
 # Makes a Python environment in target/pytorch-venv (torch CPU, numpy, pandas) unless one is there, builds the jar
-# if it is missing, then runs scripts/pytorch/twin.py: results/pytorch-twin.md, .svg and .json (default 5 seeds, all
-# experiments). --quick (what scripts/test.sh runs): the comparison rule's unit tests, then 1 seed, 1 epoch, two
-# experiments, report in target/pytorch-twin-quick/; when no Python with torch can be set up, that second part is
-# skipped with one line.
+# if it is missing, then runs scripts/pytorch/twin.py: results/pytorch-twin.md, .svg and .json (every experiment,
+# 15 seeds for the cheap ones and 5 for the networks unless --seeds). --quick (what scripts/test.sh runs): the
+# comparison's unit tests, then 1 seed, 1 epoch, two experiments, report in target/pytorch-twin-quick/; when no
+# Python with torch can be set up, that second part is skipped with one line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
