@@ -89,6 +89,20 @@ EXPERIMENTS = {
     "kaggle-house-mlp": ("4.10+", house(False)),
     "mlp-best": ("4.6+", [("test acc after 20 epochs", lambda m: m["testAcc"], None)]),
 }
+
+
+def curve(name, key):
+    return lambda m: next(c for c in m["curves"] if c["name"] == name)[key]
+
+
+# Deterministic experiments, run once (seed 1) on each side and compared point by point: name -> (book section,
+# [(label, values from metrics)]). Equal when every point agrees to float32 rounding: |a − b| ≤ ATOL + RTOL·|b|.
+EXACT = {
+    "activations": ("4.1", [(f"{n} {what}", curve(n, key)) for n in ("relu", "prelu", "sigmoid", "tanh")
+                            for what, key in (("on the grid", "x"), ("value", "y"), ("gradient", "grad"))]),
+}
+RTOL, ATOL = 1e-6, 1e-7
+
 # Seeds a side where 5 would waste the test's power: one seed of both sides costs well under a minute of CPU time
 # (the report's cost table); the Fashion-MNIST networks and mlp-best stay at 5.
 SEEDS = {"underfit-overfit": 15, "model-selection": 15, "weight-decay-scratch": 15, "weight-decay-concise": 15,
@@ -263,6 +277,22 @@ def collect(raw, limit, reuse):
     return rows, origins
 
 
+def collect_exact(raw):
+    """Per deterministic experiment and quantity: the largest |Java − PyTorch| and whether every point is equal."""
+    rows = []
+    for name, (section, quantities) in EXACT.items():
+        data = {side: samples(raw, side, name, 1) for side in SIDES}
+        if not all(1 in d for d in data.values()):
+            continue
+        for label, get in quantities:
+            a, b = (get(data[side][1][0]) for side in SIDES)
+            worst = max((abs(x - y) for x, y in zip(a, b)), default=math.inf) if len(a) == len(b) else math.inf
+            equal = len(a) == len(b) and all(abs(x - y) <= ATOL + RTOL * abs(y) for x, y in zip(a, b))
+            rows.append({"experiment": name, "section": section, "quantity": label, "points": len(a),
+                         "maxAbsDiff": worst, "maxAbs": max(map(abs, b)), "equal": equal})
+    return rows
+
+
 def figure(rows, path):
     """One row per final number: every seed's value as (v − Java median) / pooled seed sd, so the Java median sits
     at 0; the shaded band is ± the row's detectable shift."""
@@ -335,6 +365,7 @@ def _k(v):
 
 def report(raw, path, threads, limit, command, reuse):
     rows, origins = collect(raw, limit, reuse)
+    exact = collect_exact(raw)
     if not rows:
         sys.exit(f"no results under {raw}")
     torch_version, djl, libtorch = versions(raw, reuse)
@@ -362,7 +393,9 @@ def report(raw, path, threads, limit, command, reuse):
         + (f"; {too_few} {'has' if too_few == 1 else 'have'} too few seeds for the test" if too_few else "")
         + f".** The test and its power: {strength}, each with probability {compare.POWER:.0%} at the "
         f"{compare.ALPHA:.0%} level. At that level about {compare.ALPHA * len(rows):.1f} of {len(rows)} numbers "
-        "are expected to come out *differs* by chance alone when nothing differs.",
+        "are expected to come out *differs* by chance alone when nothing differs."
+        + (f" Deterministic twins (same inputs, no seeds): {sum(r['equal'] for r in exact)} of {len(exact)} "
+           "compared quantities equal to float32 rounding." if exact else ""),
         "",
         f"**Rule, fixed before the data** ([compare.py](../scripts/pytorch/compare.py), tested in "
         "[test_compare.py](../scripts/pytorch/test_compare.py)): for each final number, a two-sided permutation test "
@@ -402,6 +435,16 @@ def report(raw, path, threads, limit, command, reuse):
         note = NOTES.get((r["experiment"], r["quantity"]), "not yet explained.")
         lines.append(f"- **{r['experiment']}, {r['quantity']}** (p = {_p(r['p'])}, Δ/σ = {_k(r['shift'])}): "
                      f"{note}")
+    if exact:
+        lines += ["", "## Deterministic twins: the same inputs on both sides", "",
+                  "Run once on each side and compared point by point: *equal* when every point agrees to float32 "
+                  f"rounding, |Java − PyTorch| ≤ {ATOL:g} + {RTOL:g}·|PyTorch|.", "",
+                  "| experiment | quantity | points | largest |Java − PyTorch| | largest |value| | verdict |",
+                  "|---|---|---|---|---|---|"]
+        for r in exact:
+            verdict = "equal" if r["equal"] else "**differs**"
+            lines.append(f"| {r['experiment']} ({r['section']}) | {r['quantity']} | {r['points']} | "
+                         f"{r['maxAbsDiff']:.3g} | {fmt(r['maxAbs'])} | {verdict} |")
     lines += ["", "## Where the values come from, and what one seed costs", "",
               "CPU seconds per seed (user + system time of the process, median over the seeds, both sides "
               "together): what decided the number of seeds, 30 or more a side where one seed of both sides costs "
@@ -426,7 +469,7 @@ def report(raw, path, threads, limit, command, reuse):
     figure(rows, fig)
     path.with_suffix(".json").write_text(json.dumps(
         {"threads": threads, "torch": torch_version, "djl": djl, "libtorch": libtorch, "alpha": compare.ALPHA,
-         "power": compare.POWER, "rows": rows, "perExperiment": origins}, indent=1) + "\n")
+         "power": compare.POWER, "rows": rows, "exact": exact, "perExperiment": origins}, indent=1) + "\n")
     print(f"wrote {path}, {fig.name} and {path.with_suffix('.json').name}: {agree} of {len(rows)} agree")
     return rows
 
@@ -454,21 +497,21 @@ def main():
     p.add_argument("experiments", nargs="*")
     args = p.parse_args()
     args.sides = (args.side,) if args.side else SIDES
-    unknown = [e for e in args.experiments if e not in EXPERIMENTS]
+    unknown = [e for e in args.experiments if e not in EXPERIMENTS and e not in EXACT]
     if unknown or (args.seeds is not None and args.seeds < 1) or args.threads < 1:
-        p.error(f"unknown experiment(s) {unknown}; known: {', '.join(EXPERIMENTS)}" if unknown
+        p.error(f"unknown experiment(s) {unknown}; known: {', '.join([*EXPERIMENTS, *EXACT])}" if unknown
                 else "--seeds and --threads must be >= 1")
     if not args.report_only:
         if not JAR.is_file():
             sys.exit(f"{JAR} is missing: build it with 'mvn -B -DskipTests package'")
-        for name in args.experiments or list(EXPERIMENTS):
-            seeds = args.seeds or SEEDS.get(name, 5)
+        for name in args.experiments or list(EXPERIMENTS) + list(EXACT):
+            seeds = 1 if name in EXACT else args.seeds or SEEDS.get(name, 5)
             print(f"{name}: seeds 1..{seeds}", flush=True)
             run_experiment(name, seeds, args, args.raw)
     rows = report(args.raw, args.report, args.threads, args.seeds, args.command,
                   [f.resolve() for f in args.reuse])
     if args.check:
-        expected = sum(len(EXPERIMENTS[e][1]) for e in args.experiments or EXPERIMENTS)
+        expected = sum(len(EXPERIMENTS[e][1]) for e in args.experiments or EXPERIMENTS if e in EXPERIMENTS)
         bad = [f"{r['experiment']}: {r['quantity']}" for r in rows
                if not all(math.isfinite(v) for v in r["java"] + r["pytorch"])]
         if bad or len(rows) != expected:
