@@ -1,15 +1,14 @@
 #!/usr/bin/env bash
-# The PyTorch twin: the 11 experiments with a counterpart in the book's PyTorch code or an obvious PyTorch form, run
-# here on both sides over the same seeds, compared by a stated rule (scripts/pytorch/compare.py).
+# The PyTorch twin: the experiments with a counterpart in the book's PyTorch code or an obvious PyTorch form, run
+# here on both sides over the same seeds, compared by a permutation test of stated power (scripts/pytorch/compare.py).
 #
-#   scripts/pytorch-twin.sh [--seeds N] [--threads T] [--quick] [--report-only] [EXPERIMENT ...]
+#   scripts/pytorch-twin.sh [--seeds N] [--threads T] [--quick] [--report-only] [--reuse JSON]... [EXPERIMENT ...]
 #
 # Runs scripts/setup.sh, makes a Python environment in target/pytorch-venv unless one is there (numpy, pandas and
-# torch's CPU build, scripts/pip-torch-cpu.sh: from PyTorch's CPU wheel index where pip would take a CUDA build),
-# builds the jar if it is missing, then runs scripts/pytorch/twin.py: results/pytorch-twin.md, .svg and .json
-# (default 5 seeds, all experiments). --quick (what scripts/test.sh runs): the comparison rule's unit tests, then
-# 1 seed, 1 epoch, two experiments, report in target/pytorch-twin-quick/; when no Python with torch can be set up,
-# that second part is skipped with one line.
+# torch's CPU build, scripts/pip-torch-cpu.sh), builds the jar if it is missing, then runs scripts/pytorch/twin.py:
+# results/pytorch-twin.md, .svg and .json (every experiment, each at the seeds twin.py gives it unless --seeds).
+# --quick (what scripts/test.sh runs): the comparison's unit tests, then 1 seed, 1 epoch, two experiments, report in
+# target/pytorch-twin-quick/; when no Python with torch can be set up, that second part is skipped with one line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -15,13 +15,15 @@ import d2l.mlp.experiment.Experiment;
 import d2l.mlp.experiment.Launcher;
 import d2l.mlp.reference.BookNumbers;
 import d2l.mlp.runtime.RunConfig;
+import d2l.mlp.scratch.TorchInit;
 import d2l.mlp.train.ClassifierResult;
 import d2l.mlp.train.ClassifierTraining;
 import java.io.IOException;
 
 /**
- * Section 4.3: the same MLP from DJL blocks: flatten, Linear(256), ReLU, Linear(10); weights N(0, 0.01²), biases
- * DJL's default (zeros); softmax cross-entropy and DJL's SGD through a {@link Trainer}, in the book's
+ * Section 4.3: the same MLP from DJL blocks: flatten, Linear(256), ReLU, Linear(10); weights N(0, 0.01²) as the
+ * book's {@code init_weights}; biases keep PyTorch's default U(−1/√fan_in, 1/√fan_in), since the book leaves them
+ * alone ({@link TorchInit}); softmax cross-entropy and DJL's SGD through a {@link Trainer}, in the book's
  * {@code train_ch3}.
  */
 public final class MlpConcise {
@@ -43,11 +45,14 @@ public final class MlpConcise {
 
     /** The network of the section. */
     public static SequentialBlock net() {
-        return new SequentialBlock()
+        SequentialBlock net = new SequentialBlock()
                 .add(Blocks.batchFlattenBlock(784))
                 .add(Linear.builder().setUnits(256).build())
                 .add(Activation::relu)
                 .add(Linear.builder().setUnits(10).build());
+        // the training config initializes weights only, so the biases keep this
+        TorchInit.onLinears(net, new long[] {784, 256}, Parameter.Type.BIAS);
+        return net;
     }
 
     /** The loss, the optimizer and the weights' initializer of the section (the book's {@code init_weights}). */
