@@ -37,10 +37,9 @@ public final class JvmTuning {
      */
     public static boolean releaseMemory() {
         System.gc();
-        if (trimAvailable && !command("systemTrimNativeHeap")) {
-            trimAvailable = false;
-        }
-        return trimAvailable;
+        boolean trimmed = trimAvailable && command("systemTrimNativeHeap");
+        trimAvailable = trimmed; // a JVM without the command does not get it later
+        return trimmed;
     }
 
     /**
