@@ -32,12 +32,15 @@ public final class JvmTuning {
      * arenas took some 35 MiB while the hot loop was compiled — stays in glibc's heaps, counted in the resident set,
      * until something trims them. So: a garbage collection, then {@code System.trim_native_heap} (glibc's
      * {@code malloc_trim}; HotSpot 17.0.9 and later).
+     *
+     * @return what the trim reported (HotSpot: the resident set before and after), or {@code null} on a JVM without
+     *     the command
      */
-    public static void releaseMemory() {
+    public static String releaseMemory() {
         System.gc();
-        if (trimAvailable && !command("systemTrimNativeHeap")) {
-            trimAvailable = false;
-        }
+        String trimmed = trimAvailable ? command("systemTrimNativeHeap") : null;
+        trimAvailable = trimmed != null; // a JVM without the command does not get it later
+        return trimmed;
     }
 
     /**
@@ -68,16 +71,16 @@ public final class JvmTuning {
         }
     }
 
-    /** Runs a diagnostic command; false where the JVM has none by that name. */
-    private static boolean command(String operation, String... args) {
+    /** Runs a diagnostic command and returns its output; {@code null} where the JVM has none by that name. */
+    private static String command(String operation, String... args) {
         try {
             ObjectName name = new ObjectName("com.sun.management:type=DiagnosticCommand");
             Object[] params = args.length == 0 ? null : new Object[] {args};
             String[] signature = args.length == 0 ? null : new String[] {String[].class.getName()};
-            ManagementFactory.getPlatformMBeanServer().invoke(name, operation, params, signature);
-            return true;
+            Object out = ManagementFactory.getPlatformMBeanServer().invoke(name, operation, params, signature);
+            return out == null ? "" : out.toString();
         } catch (JMException | RuntimeException | LinkageError e) {
-            return false; // not HotSpot, no such command, or a runtime linked without java.management
+            return null; // not HotSpot, no such command, or a runtime linked without java.management
         }
     }
 }

@@ -69,16 +69,20 @@ public final class WeightDecayConcise {
                 false);
     }
 
+    /** The section's loss (the mean squared error), SGD decaying {@code net}'s weight only, and N(0, 1) init. */
+    public static DefaultTrainingConfig trainingConfig(Linear net, float lr, float wd) {
+        return new DefaultTrainingConfig(SquaredLoss.mse())
+                .optOptimizer(ParameterGroups.sgdDecayingWeightsOnly(net, lr, wd))
+                .optInitializer(new NormalInitializer(1f), Parameter.Type.WEIGHT)
+                .optInitializer(new NormalInitializer(1f), Parameter.Type.BIAS);
+    }
+
     /** A learner for {@code Linear(1)} on 200 inputs with weight decay {@code wd} on the weight only. */
     public static ConciseLearner newLearner(Model model, float lr, float wd, Device device) {
         Linear net = Linear.builder().setUnits(1).build();
         model.setBlock(net);
-        DefaultTrainingConfig config = new DefaultTrainingConfig(SquaredLoss.mse())
-                .optOptimizer(ParameterGroups.sgdDecayingWeightsOnly(net, lr, wd))
-                .optInitializer(new NormalInitializer(1f), Parameter.Type.WEIGHT)
-                .optInitializer(new NormalInitializer(1f), Parameter.Type.BIAS)
-                .optDevices(new Device[] {device});
-        ConciseLearner learner = ConciseLearner.open(model, config);
+        ConciseLearner learner =
+                ConciseLearner.open(model, trainingConfig(net, lr, wd).optDevices(new Device[] {device}));
         learner.trainer().initialize(new Shape(1, HighDimData.DIM));
         return learner;
     }

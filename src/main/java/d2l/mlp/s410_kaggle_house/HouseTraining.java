@@ -95,6 +95,15 @@ public final class HouseTraining {
         return folds;
     }
 
+    /** The mean squared error and Adam at {@code lr} with the recipe's weight decay. */
+    public static DefaultTrainingConfig trainingConfig(Recipe recipe, double lr) {
+        return new DefaultTrainingConfig(SquaredLoss.mse())
+                .optOptimizer(Optimizer.adam()
+                        .optLearningRateTracker(Tracker.fixed((float) lr))
+                        .optWeightDecays(recipe.weightDecay())
+                        .build());
+    }
+
     /**
      * Trains a fresh network from {@code recipe} on {@code train} for {@code cfg.epochs()} epochs with Adam at
      * {@code cfg.lr()} and batch {@code cfg.batchSize()}, minibatches reshuffled every epoch from {@code shuffle}.
@@ -125,12 +134,7 @@ public final class HouseTraining {
             InMemoryDataset fitData = new InMemoryDataset(train.x(), target);
 
             model.setBlock(recipe.net().get());
-            DefaultTrainingConfig config = new DefaultTrainingConfig(SquaredLoss.mse())
-                    .optOptimizer(Optimizer.adam()
-                            .optLearningRateTracker(Tracker.fixed((float) cfg.lr()))
-                            .optWeightDecays(recipe.weightDecay())
-                            .build())
-                    .optDevices(new Device[] {device});
+            DefaultTrainingConfig config = trainingConfig(recipe, cfg.lr()).optDevices(new Device[] {device});
             try (ConciseLearner learner = ConciseLearner.open(model, config);
                     MeanBatchLoss lossMean = new MeanBatchLoss(m)) {
                 learner.trainer().initialize(new Shape(1, train.x().getShape().get(1)));

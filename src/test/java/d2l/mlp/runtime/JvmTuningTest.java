@@ -61,5 +61,7 @@ class JvmTuningTest {
         assertTrue(collections() > before, "a garbage collection ran");
         assertNull(garbage.get(), "unreachable objects are gone");
         assertFalse(dcmd("systemTrimNativeHeap").isBlank(), "HotSpot 17.0.9+ has System.trim_native_heap");
+        String trimmed = JvmTuning.releaseMemory();
+        assertTrue(trimmed != null && trimmed.contains("RSS"), "releaseMemory trimmed the native heap: " + trimmed);
     }
 }
