@@ -121,7 +121,7 @@ def compare(a, b):
         raise ValueError("each side needs at least one value")
     sd = pooled_sd(a, b)
     delta = _median(b) - _median(a)
-    shift = delta / sd if sd > 0 else (0.0 if delta == 0 else math.copysign(math.inf, delta))
+    shift = delta / sd if sd > 0 else (0.0 if delta == 0 else None)  # None: no spread to measure it in
     detectable = detectable_shift(len(a), len(b))
     if detectable == math.inf:
         return {"verdict": TOO_FEW, "p": None, "sd": sd, "shift": shift, "detectable": None}

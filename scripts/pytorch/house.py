@@ -6,6 +6,7 @@ standardized with its mean and (sample) standard deviation over both; missing nu
 one-hot encoded with a NA indicator (get_dummies, dummy_na). The CSVs are read with pandas 1.x's NA strings, which
 do not include "None" (pandas 2 added it): MasVnrType "None" is a category, and the book's 331 columns come out."""
 import math
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -87,7 +88,7 @@ def fold(i, x, y):
 
 def protocol(args, make_net, weight_decay, log_target):
     """K-fold cross-validation, then training on all rows; writes the metrics in the Java side's layout."""
-    x, y, test_x, _ = load(args.data_dir)
+    x, y, test_x, test_ids = load(args.data_dir)
     folds = []
     for i in range(K):
         train_set, valid_set = fold(i, x, y)
@@ -95,7 +96,7 @@ def protocol(args, make_net, weight_decay, log_target):
         folds.append((t, v))
         print(f"fold {i + 1}: train log rmse {t[-1]:.6f}, valid log rmse {v[-1]:.6f}", flush=True)
     full, _, predict = train(make_net, (x, y), None, args, weight_decay, log_target)
-    predict(test_x)
+    prices = predict(test_x).reshape(-1).tolist()
     metrics = {
         "foldTrainLogRmse": [f[0][-1] for f in folds],
         "foldValidLogRmse": [f[1][-1] for f in folds],
@@ -109,3 +110,6 @@ def protocol(args, make_net, weight_decay, log_target):
     print(f"average train log rmse {metrics['averageTrainLogRmse']:.6f}, valid "
           f"{metrics['averageValidLogRmse']:.6f}; all training data {metrics['fullTrainLogRmse']:.6f}")
     common.write_metrics(args, metrics)
+    # the submission, as the Java side writes it: the twin report compares the two row by row
+    rows = "".join(f"{i},{p:.2f}\n" for i, p in zip(test_ids, prices))
+    (Path(args.out) / args.name / "submission.csv").write_text("Id,SalePrice\n" + rows)

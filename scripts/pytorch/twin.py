@@ -103,10 +103,12 @@ EXACT = {
 }
 RTOL, ATOL = 1e-6, 1e-7
 
-# Seeds a side where 5 would waste the test's power: one seed of both sides costs well under a minute of CPU time
-# (the report's cost table); the Fashion-MNIST networks and mlp-best stay at 5.
-SEEDS = {"underfit-overfit": 15, "model-selection": 15, "weight-decay-scratch": 15, "weight-decay-concise": 15,
-         "kaggle-house": 15}
+# Seeds a side, by what one seed of both sides costs in CPU time (the report's table): 30 at about 10 s or less
+# (weight decay, model selection), 15 under a minute (the polynomial fits, the house prices); the Fashion-MNIST
+# networks and mlp-best stay at 5.
+SEEDS = {"underfit-overfit": 15, "model-selection": 30, "weight-decay-scratch": 30, "weight-decay-concise": 30,
+         "kaggle-house": 15, "kaggle-house-mlp": 15}
+
 SIDES = ("java", "pytorch")
 
 # Measured explanations of a "differs" verdict, shown under the table when the verdict is "differs".
@@ -236,10 +238,14 @@ def reused(files, name, side, limit):
 
 
 def _seed_list(seeds):
-    seeds = sorted(seeds)
-    if len(seeds) > 1 and seeds == list(range(seeds[0], seeds[-1] + 1)):
-        return f"{seeds[0]}–{seeds[-1]}"
-    return ", ".join(map(str, seeds))
+    """1, 2, 3, 7, 9, 10 -> "1–3, 7, 9–10"."""
+    runs = []
+    for seed in sorted(seeds):
+        if runs and seed == runs[-1][1] + 1:
+            runs[-1][1] = seed
+        else:
+            runs.append([seed, seed])
+    return ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in runs)
 
 
 def collect(raw, limit, reuse):
@@ -291,6 +297,35 @@ def collect_exact(raw):
             rows.append({"experiment": name, "section": section, "quantity": label, "points": len(a),
                          "maxAbsDiff": worst, "maxAbs": max(map(abs, b)), "equal": equal})
     return rows
+
+
+def submissions(raw, side, name):
+    """{seed: {house id: predicted price}} of one side's finished runs that wrote a submission.csv."""
+    found = {}
+    for run_dir in (raw / side / name).glob("from-seed-*"):
+        f = run_dir / name / "submission.csv"
+        if (run_dir / "wall-seconds.txt").is_file() and f.is_file():
+            seed = json.loads((run_dir / name / "metrics.json").read_text())["config"]["seed"]
+            found[seed] = {int(i): float(v) for i, v in (line.split(",") for line in f.read_text().split()[1:])}
+    return found
+
+
+def collect_predictions(raw):
+    """The house prices' test predictions row by row: per house, each side's median log price over its seeds; the
+    largest and the median |difference| over the houses, against the seed-to-seed spread of a house's log price."""
+    out = []
+    for name in ("kaggle-house", "kaggle-house-mlp"):
+        subs = {side: submissions(raw, side, name) for side in SIDES}
+        if min(len(subs[side]) for side in SIDES) < 2:
+            continue
+        ids = sorted(next(iter(subs["java"].values())))
+        logs = {side: {i: [math.log(max(sub[i], 1.0)) for sub in subs[side].values()] for i in ids} for side in SIDES}
+        diffs = sorted(abs(statistics.median(logs["java"][i]) - statistics.median(logs["pytorch"][i])) for i in ids)
+        spread = sorted(compare.pooled_sd(logs["java"][i], logs["pytorch"][i]) for i in ids)
+        out.append({"experiment": name, "houses": len(ids), "seeds": {side: sorted(subs[side]) for side in SIDES},
+                    "medianAbsDiff": statistics.median(diffs), "maxAbsDiff": diffs[-1],
+                    "medianSeedSd": statistics.median(spread)})
+    return out
 
 
 def figure(rows, path):
@@ -381,9 +416,9 @@ def report(raw, path, threads, limit, command, reuse):
         if r["detectable"]:
             by_n.setdefault((len(r["java"]), len(r["pytorch"])), []).append(r)
     strength = "; ".join(
-        f"at {na} seeds a side{'' if na == nb else f' ({na} Java, {nb} PyTorch)'} ({len(rs)} numbers) no "
-        f"difference larger than {rs[0]['detectable']:.2f} seed standard deviations"
-        for (na, nb), rs in sorted(by_n.items(), key=lambda kv: -kv[0][0]))
+        f"{rs[0]['detectable']:.2f} at " + (f"{na} seeds a side" if na == nb else f"{na} Java and {nb} PyTorch seeds")
+        + f" ({len(rs)} number{'s' if len(rs) > 1 else ''})"
+        for (na, nb), rs in sorted(by_n.items(), key=lambda kv: (-min(kv[0]), -max(kv[0]))))
     fig = path.with_suffix(".svg")
     lines = [
         "# The PyTorch twin: our Java experiments beside the book's PyTorch code",
@@ -391,9 +426,11 @@ def report(raw, path, threads, limit, command, reuse):
         f"**Outcome: {agree} of {len(rows)} final numbers agree"
         + (f"; {len(differ)} differ{'s' if len(differ) == 1 else ''} (below)" if differ else "")
         + (f"; {too_few} {'has' if too_few == 1 else 'have'} too few seeds for the test" if too_few else "")
-        + f".** The test and its power: {strength}, each with probability {compare.POWER:.0%} at the "
-        f"{compare.ALPHA:.0%} level. At that level about {compare.ALPHA * len(rows):.1f} of {len(rows)} numbers "
-        "are expected to come out *differs* by chance alone when nothing differs."
+        + ".**" + (f" What an *agrees* rules out: a true difference of k seed standard deviations or more, which "
+                   f"the test flags with probability {compare.POWER:.0%} at the {compare.ALPHA:.0%} level; "
+                   f"k = {strength}." if strength else "")
+        + f" When nothing differs, about {compare.ALPHA * len(rows):.1f} of {len(rows)} numbers are expected to come "
+        "out *differs* by chance alone."
         + (f" Deterministic twins (same inputs, no seeds): {sum(r['equal'] for r in exact)} of {len(exact)} "
            "compared quantities equal to float32 rounding." if exact else ""),
         "",
@@ -445,22 +482,40 @@ def report(raw, path, threads, limit, command, reuse):
             verdict = "equal" if r["equal"] else "**differs**"
             lines.append(f"| {r['experiment']} ({r['section']}) | {r['quantity']} | {r['points']} | "
                          f"{r['maxAbsDiff']:.3g} | {fmt(r['maxAbs'])} | {verdict} |")
+    predictions = collect_predictions(raw)
+    if predictions:
+        lines += ["", "## House prices: the test predictions row by row", "",
+                  "Each side's submission.csv from every seed that wrote one; per house, the median over the seeds "
+                  "of the log predicted price on each side. |Δ| is the difference of the two medians; the seed "
+                  "spread is the pooled standard deviation over seeds of one house's log price (median over the "
+                  "houses): the scale on which the two sides could differ by chance.", "",
+                  "| experiment | houses | seeds (Java / PyTorch) | median |Δ log price| | largest |Δ log price| "
+                  "| seed spread of a house's log price |",
+                  "|---|---|---|---|---|---|"]
+        for r in predictions:
+            lines.append(f"| {r['experiment']} | {r['houses']} | {len(r['seeds']['java'])} / "
+                         f"{len(r['seeds']['pytorch'])} | {r['medianAbsDiff']:.4f} | {r['maxAbsDiff']:.4f} | "
+                         f"{r['medianSeedSd']:.4f} |")
     lines += ["", "## Where the values come from, and what one seed costs", "",
-              "CPU seconds per seed (user + system time of the process, median over the seeds, both sides "
-              "together): what decided the number of seeds, 30 or more a side where one seed of both sides costs "
-              "under about 10 s, 15 or more under a minute, 5 for the Fashion-MNIST networks. CPU time, not wall "
+              "CPU seconds per seed (user + system time of the process, median over the seeds run here): what "
+              "decided the number of seeds, 30 or more a side where one seed of both sides costs under about 10 s, "
+              "15 or more under a minute, 5 for the Fashion-MNIST networks and `mlp-best` (whose seed trains for "
+              "minutes). The networks of 4.2–4.6 would fit under a minute too (the Java side of `mlp-concise`, the "
+              "one run here, shows what one costs) and keep their 5 seeds here: more is the next step for them. "
+              "CPU time, not wall "
               "time, because the machine was shared: "
               + (f"its 1-minute load average, sampled after every seed, ran from {min(loads):.1f} to "
                  f"{max(loads):.1f} on {os.cpu_count()} cores. " if loads else "")
               + "Values marked with a file name come from that earlier report of the same code (the code of that "
               "side has not changed since), not from this run.",
               "",
-              "| experiment | seeds | Java side | PyTorch side | CPU seconds per seed, both sides |",
+              "| experiment | seeds | Java side | PyTorch side | CPU seconds per seed: Java, PyTorch, both |",
               "|---|---|---|---|---|"]
     for o in origins:
         r = next(r for r in rows if r["experiment"] == o["experiment"])
         cpu = [o[side]["cpuSeconds"] for side in SIDES]
-        cost = f"{sum(cpu):.0f}" if None not in cpu else ""
+        cost = ", ".join("–" if c is None else f"{c:.1f}" for c in cpu) + (
+            f", {sum(cpu):.1f}" if None not in cpu else "")
         lines.append(f"| {o['experiment']} | {len(r['java'])} / {len(r['pytorch'])} | {o['java']['from']} | "
                      f"{o['pytorch']['from']} | {cost} |")
     lines += ["", f"Every value: [{path.with_suffix('.json').name}]({path.with_suffix('.json').name}).", ""]
@@ -469,7 +524,8 @@ def report(raw, path, threads, limit, command, reuse):
     figure(rows, fig)
     path.with_suffix(".json").write_text(json.dumps(
         {"threads": threads, "torch": torch_version, "djl": djl, "libtorch": libtorch, "alpha": compare.ALPHA,
-         "power": compare.POWER, "rows": rows, "exact": exact, "perExperiment": origins}, indent=1) + "\n")
+         "power": compare.POWER, "rows": rows, "exact": exact, "predictions": predictions,
+         "perExperiment": origins}, indent=1) + "\n")
     print(f"wrote {path}, {fig.name} and {path.with_suffix('.json').name}: {agree} of {len(rows)} agree")
     return rows
 
