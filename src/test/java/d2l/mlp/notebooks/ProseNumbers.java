@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@code <!-- 0.0178, 0.0121: the book's run -->}: from elsewhere, with the reason after the colon;
  *   <li>{@code <!-- 14 = 0.3803 / 0.02686 -->}: derived; the arithmetic ({@code + - * / ^ sqrt()}) must give the
- *       number at its digits, and each operand must itself be shown (or be an integer up to 10).
+ *       number at its digits, and each operand must itself be shown, or be an integer up to 10 or a power of ten.
  * </ul>
  *
  * <p>Not checked: code spans ({@code `...`}); section numbers (two dots, as 4.4.3, or after "section", or heading a
@@ -234,10 +234,11 @@ final class ProseNumbers {
                 missing.add(new Unshown(cell, target.text(), "the arithmetic gives " + value + ": " + clause));
             }
             for (Written operand : a.operands) {
-                boolean smallCount = operand.value() == Math.rint(operand.value())
-                        && Math.abs(operand.value()) <= 10
-                        && operand.halfWidth() == 0.5;
-                if (!smallCount && shown.stream().noneMatch(operand::shownBy)) {
+                // a count up to 10, or a power of ten (100 turns a share into per cent)
+                boolean constant = operand.halfWidth() == 0.5
+                        && (operand.value() == Math.rint(operand.value()) && operand.value() <= 10
+                                || Math.log10(operand.value()) == Math.rint(Math.log10(operand.value())));
+                if (!constant && shown.stream().noneMatch(operand::shownBy)) {
                     missing.add(new Unshown(cell, operand.text(), "an operand no output shows: " + clause));
                 }
             }
