@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
-# The PyTorch twin: every experiment with a counterpart in the book's PyTorch code, run here on both sides over the
-# same seeds, compared by a stated rule (scripts/pytorch/compare.py).
+# The PyTorch twin: the experiments with a counterpart in the book's PyTorch code or an obvious PyTorch form, run
+# here on both sides over the same seeds, compared by a permutation test of stated power (scripts/pytorch/compare.py).
 #
-#   scripts/pytorch-twin.sh [--seeds N] [--threads T] [--quick] [--report-only] [EXPERIMENT ...]
+#   scripts/pytorch-twin.sh [--seeds N] [--threads T] [--quick] [--report-only] [--reuse JSON]... [EXPERIMENT ...]
 #
-# Makes a Python environment in target/pytorch-venv (torch CPU, numpy, pandas) unless one is there, builds the jar
-# if it is missing, then runs scripts/pytorch/twin.py: results/pytorch-twin.md, .svg and .json (default 5 seeds, all
-# experiments). --quick (what scripts/test.sh runs): the comparison rule's unit tests, then 1 seed, 1 epoch, two
-# experiments, report in target/pytorch-twin-quick/; when no Python with torch can be set up, that second part is
-# skipped with one line.
+# Runs scripts/setup.sh, makes a Python environment in target/pytorch-venv unless one is there (numpy, pandas and
+# torch's CPU build, scripts/pip-torch-cpu.sh), builds the jar if it is missing, then runs scripts/pytorch/twin.py:
+# results/pytorch-twin.md, .svg and .json (every experiment, each at the seeds twin.py gives it unless --seeds).
+# --quick (what scripts/test.sh runs): the comparison's unit tests, then 1 seed, 1 epoch, two experiments, report in
+# target/pytorch-twin-quick/; when no Python with torch can be set up, that second part is skipped with one line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,41 +17,33 @@ args=()
 for a in "$@"; do
   case "$a" in
     --quick) quick=1 ;;
-    -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) args+=("$a") ;;
   esac
 done
 
+scripts/setup.sh
 if [ $quick = 1 ]; then
   python3 -m unittest discover -q -s scripts/pytorch -p 'test_*.py'
 fi
 
 venv=target/pytorch-venv
 py=$venv/bin/python
+# Both sides compute with AVX2 kernels where the CPU has them: the jar pins itself (runtime.NativeEnvironment), and the
+# PyTorch side gets the same variables, so that its numbers too are the same on every x86-64 CPU with AVX2.
+if grep -qw avx2 /proc/cpuinfo 2>/dev/null && grep -qw fma /proc/cpuinfo; then
+  export ATEN_CPU_CAPABILITY=${ATEN_CPU_CAPABILITY:-avx2} MKL_ENABLE_INSTRUCTIONS=${MKL_ENABLE_INSTRUCTIONS:-AVX2} \
+    ONEDNN_MAX_CPU_ISA=${ONEDNN_MAX_CPU_ISA:-AVX2}
+fi
 have_torch() { [ -x "$py" ] && "$py" -c 'import torch, numpy, pandas' 2>/dev/null; }
 
 if ! have_torch; then
   mkdir -p target
-  if ! python3 -m venv "$venv" >/dev/null 2>&1; then
-    # Debian's python3 needs python3-venv for that
-    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-      apt-get install -y -q python3-venv >/dev/null 2>&1 \
-        || { apt-get update -q >/dev/null 2>&1 && apt-get install -y -q python3-venv >/dev/null 2>&1; } || true
-    fi
-    rm -rf "$venv"
-    python3 -m venv "$venv" >/dev/null 2>&1 \
-      || echo "'python3 -m venv' failed: install Debian's python3-venv" >target/pytorch-venv.log
-  fi
+  rm -rf "$venv"
+  log=target/pytorch-venv.log
+  python3 -m venv "$venv" >"$log" 2>&1 || true
   if [ -x "$venv/bin/pip" ]; then
-    # Plain pip first. Where its default index cannot be reached but a local one is configured, pip would spend
-    # minutes retrying the default for every package: then the first configured extra index serves as the index.
-    index=()
-    if ! python3 -c 'import urllib.request; urllib.request.urlopen("https://pypi.org/simple/pip/", timeout=5)' \
-        >/dev/null 2>&1; then
-      local_index=$("$venv/bin/pip" config get global.extra-index-url 2>/dev/null | awk '{print $1}' || true)
-      if [ -n "$local_index" ]; then index=(--index-url "$local_index"); fi
-    fi
-    "$venv/bin/pip" install -q "${index[@]}" torch numpy pandas >target/pytorch-venv.log 2>&1 || true
+    scripts/pip-torch-cpu.sh "$venv" "$log" numpy pandas | sed 's/^/pytorch-twin: /' || true
   fi
 fi
 if ! have_torch; then

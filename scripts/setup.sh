@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs what a fresh Debian/Ubuntu machine lacks to build, test and reproduce d2l-mlp:
-# a JDK 17 and Maven (if missing), Debian's Fashion-MNIST package, Jupyter's nbconvert with the project's Java kernel
+# Installs what a fresh Debian/Ubuntu machine lacks to build, test and reproduce d2l-mlp: a JDK 17 or newer
+# (openjdk-17-jdk-headless, or openjdk-21-jdk-headless where 17 is not packaged, when javac is missing or older),
+# Maven, patch, python3-venv, Debian's Fashion-MNIST package, Jupyter's nbconvert with the project's Java kernel
 # "java" (below), and the Kaggle house-price files in the user cache when a local copy of them lies beside the
 # checkout (so nothing is downloaded).
 #   scripts/setup.sh              the above
@@ -10,28 +11,49 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=${1:-}
+case "$mode" in
+  '' | --notebooks | --browser) ;;
+  *) echo "usage: scripts/setup.sh [--notebooks | --browser]" >&2; exit 2 ;;
+esac
 
+javac_major() { # the major version of the javac on PATH, 0 when there is none
+  local v
+  v=$(javac -version 2>&1 | sed -n 's/^javac \([0-9]*\).*/\1/p') || true
+  echo "${v:-0}"
+}
 need=()
-command -v javac >/dev/null || need+=(openjdk-17-jdk-headless)
+jdk=0
+[ "$(javac_major)" -ge 17 ] || jdk=1
 command -v mvn >/dev/null || need+=(maven)
 command -v patch >/dev/null || need+=(patch)
 [ -f /usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz ] || need+=(dataset-fashion-mnist)
 command -v jupyter-nbconvert >/dev/null || need+=(jupyter-nbconvert python3-nbclient jupyter-client)
-if [ -n "$mode" ]; then
-  python3 -c 'import ensurepip' 2>/dev/null || need+=(python3-venv)
-fi
+python3 -c 'import ensurepip' 2>/dev/null || need+=(python3-venv) # python3 -m venv (notebooks, the PyTorch twin)
 if [ "$mode" = --browser ]; then
   command -v chromium >/dev/null || need+=(chromium)
   command -v chromedriver >/dev/null || need+=(chromium-driver)
   python3 -c 'import selenium' 2>/dev/null || need+=(python3-selenium)
 fi
-if [ ${#need[@]} -gt 0 ]; then
+if [ ${#need[@]} -gt 0 ] || [ $jdk = 1 ]; then
   if [ "$(id -u)" -ne 0 ]; then
+    [ $jdk = 0 ] || need+=(openjdk-17-jdk-headless)
     echo "setup: missing ${need[*]}; run 'sudo apt-get install ${need[*]}' or this script as root" >&2
     exit 1
   fi
   apt-get update -qq
+  if [ $jdk = 1 ]; then
+    if apt-cache show openjdk-17-jdk-headless >/dev/null 2>&1; then
+      need+=(openjdk-17-jdk-headless)
+    else
+      need+=(openjdk-21-jdk-headless)
+    fi
+  fi
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}"
+fi
+if [ "$(javac_major)" -lt 17 ]; then
+  echo "setup: javac on PATH is $(javac -version 2>&1 || echo missing), the build needs 17 or newer;" \
+    "select an installed JDK 17+ with 'update-alternatives --config javac' (and java), or put it first on PATH" >&2
+  exit 1
 fi
 
 # The house-price CSVs: the project's data hub looks in the user cache before downloading. A machine without internet
@@ -98,14 +120,9 @@ if [ ! -f "$user_kernels/java/kernel.json" ] || grep -q rapaio-jupyter-kernel "$
 fi
 
 # JupyterLab 4 for the readers, in a Python environment of the project's own (nothing global). pip takes its default
-# index; where that cannot be reached and pip is configured with a local one, that one.
+# index; where that cannot be reached and pip is configured with a local one, that one (scripts/pip-index.sh).
 if [ -n "$mode" ] && [ ! -x .venv/bin/jupyter-lab ]; then
   python3 -m venv .venv
-  index=()
-  if [ -z "$(.venv/bin/pip config get global.index-url 2>/dev/null)" ] \
-      && ! python3 -c 'import urllib.request as u; u.urlopen("https://pypi.org/simple/", timeout=10)' 2>/dev/null; then
-    local_index=$(.venv/bin/pip config get global.extra-index-url 2>/dev/null | awk '{print $1}')
-    [ -z "$local_index" ] || index=(--index-url "$local_index")
-  fi
+  mapfile -t index < <(scripts/pip-index.sh .venv/bin/pip)
   .venv/bin/pip install -q "${index[@]}" 'jupyterlab>=4,<5'
 fi

@@ -71,7 +71,7 @@ def _candidates(data_dir, sub):
     dirs = []
     if data_dir:
         dirs += [Path(data_dir), Path(data_dir) / sub]
-    dirs.append(Path.home() / ".d2l" / "data" / sub)
+    dirs.append(Path(os.environ.get("D2L_CACHE_DIR") or Path.home() / ".d2l" / "data") / sub)  # as DataHome
     return dirs
 
 

@@ -1,20 +1,23 @@
 """Runs every experiment that has a PyTorch twin on both sides, seed by seed, and writes the comparison.
 
     twin.py --python PY [--seeds N] [--epochs E] [--threads T] [--raw DIR] [--report FILE] [--report-only]
-            [EXPERIMENT ...]
+            [--side java|pytorch] [--reuse JSON]... [EXPERIMENT ...]
 
-For each experiment and seed 1..N it runs `java -jar target/d2l-mlp.jar run NAME --seed S` and then the twin
-`PY scripts/pytorch/NAME.py --seed S` (alternating, so that a change in the machine's load falls on both), each as
-its own process with T libtorch threads, and keeps both metrics.json files under DIR (default
-target/pytorch-twin/raw). `mlp-best` trains three seeds per Java run (--seed S gives S, S+1, S+2), so the Java side
-runs it from seeds 1, 4, … and keeps seeds 1..N. The report (default results/pytorch-twin.md, with a figure and a JSON
-of every value next to it) covers every experiment found under DIR; --report-only rewrites it without running.
+For each experiment and seed 1..N (N: --seeds, else SEEDS below, else 5) it runs
+`java -jar target/d2l-mlp.jar run NAME --seed S` and then the twin `PY scripts/pytorch/NAME.py --seed S`
+(alternating, so that a change in the machine's load falls on both), each as its own process with T libtorch
+threads, and keeps both metrics.json files under DIR (default target/pytorch-twin/raw). `mlp-best` trains three seeds
+per Java run (--seed S gives S, S+1, S+2), so the Java side runs it from seeds 1, 4, … and keeps seeds 1..N. The
+report (default results/pytorch-twin.md, with a figure and a JSON of every value next to it) covers every experiment
+found under DIR, and for a side with no runs there, the per-seed values of an earlier report's JSON (--reuse: for a
+side whose code has not changed since); --report-only rewrites it without running. The comparison is compare.py's.
 """
 import argparse
 import json
 import math
 import os
 import platform
+import resource
 import shutil
 import statistics
 import subprocess
@@ -86,47 +89,41 @@ EXPERIMENTS = {
     "kaggle-house-mlp": ("4.10+", house(False)),
     "mlp-best": ("4.6+", [("test acc after 20 epochs", lambda m: m["testAcc"], None)]),
 }
-QUICK = ["mlp-scratch", "weight-decay-concise"]
+
+
+def curve(name, key):
+    return lambda m: next(c for c in m["curves"] if c["name"] == name)[key]
+
+
+# Deterministic experiments, run once (seed 1) on each side and compared point by point: name -> (book section,
+# [(label, values from metrics)]). Equal when every point agrees to float32 rounding: |a − b| ≤ ATOL + RTOL·|b|.
+EXACT = {
+    "activations": ("4.1", [(f"{n} {what}", curve(n, key)) for n in ("relu", "prelu", "sigmoid", "tanh")
+                            for what, key in (("on the grid", "x"), ("value", "y"), ("gradient", "grad"))]),
+}
+RTOL, ATOL = 1e-6, 1e-7
+
+# Seeds a side where 5 would waste the test's power: one seed of both sides costs well under a minute of CPU time
+# (the report's cost table); the Fashion-MNIST networks and mlp-best stay at 5.
+SEEDS = {"underfit-overfit": 15, "model-selection": 15, "weight-decay-scratch": 15, "weight-decay-concise": 15,
+         "kaggle-house": 15}
 SIDES = ("java", "pytorch")
 
 # Measured explanations of a "differs" verdict, shown under the table when the verdict is "differs".
-NOTES = {
-    ("weight-decay-scratch", "‖w‖, λ = 3"):
-        "the draw of 5 seeds, not the code. ‖w‖ at λ = 3 is mostly what 400 decay steps leave of the initial "
-        "weights, (1 − 0.003·3)^400 ≈ 0.027 of ‖w₀‖ ≈ √200, so it moves with each seed's w₀; over seeds 1–15 "
-        "(`scripts/pytorch-twin.sh --seeds 15 weight-decay-scratch`, "
-        "[pytorch-twin-checks/weight-decay-scratch-15-seeds.md](pytorch-twin-checks/weight-decay-scratch-15-seeds.md)"
-        ") the medians are 0.3646 (Java) and 0.3577 (PyTorch), score 0.18, and a permutation test on the medians "
-        "(20,000 relabellings) gives p = 0.28: agrees, and so do the other five numbers of the experiment.",
-}
-_CONCISE_15 = (
-    "the draw of 5 seeds, not the code. As in the scratch version, ‖w‖ at wd = 3 is mostly what the decay leaves of "
-    "the initial weights (here weight and bias both N(0, 1)), and the test loss follows it; over seeds 1–15 "
-    "(`scripts/pytorch-twin.sh --seeds 15 weight-decay-concise`, "
-    "[pytorch-twin-checks/weight-decay-concise-15-seeds.md](pytorch-twin-checks/weight-decay-concise-15-seeds.md)) "
-    "‖w‖ has medians 0.3789 (Java) and 0.3988 (PyTorch), score 0.30, the test loss 0.381 and 0.477, score 0.12, "
-    "and all six numbers of the experiment agree. A permutation test on the medians (20,000 relabellings) gives "
-    "p = 0.075 for ‖w‖ and 1.0 for the test loss: no difference at 5 %, though 15 seeds cannot rule out one of a "
-    "few per cent in ‖w‖. Both sides apply the same update, w ← (1 − lr·wd)·w − lr·∇w on the weight only (the Java "
-    "step is unit-tested against it), to data and initial weights from the same distributions.")
-NOTES[("dropout-concise", "final test acc")] = (
-    "the last epoch's test accuracy is a noisy draw at lr 0.5, not a difference of the code. From one epoch to the "
-    "next, over epochs 6–10 of both sides, it moves by 0.011 in the median and by up to 0.067; the Java side's last "
-    "epoch happened to land high on all five seeds (0.857–0.862). Averaged over the last three epochs the medians "
-    "are 0.8537 (Java) and 0.8498 (PyTorch), score 0.42, over epochs 6–10 0.8447 and 0.8433, score 0.20: both "
-    "agree (from the per-epoch histories in the committed JSON), as do the final train loss and train accuracy.")
-NOTES[("weight-decay-concise", "‖w‖, wd = 3")] = _CONCISE_15
-NOTES[("weight-decay-concise", "final test loss, wd = 3")] = _CONCISE_15
+NOTES = {}
 
 
 def run(cmd, log, env):
+    """(wall seconds, CPU seconds) of one process; CPU time depends less on the machine's other load."""
     start = time.perf_counter()
+    cpu_start = resource.getrusage(resource.RUSAGE_CHILDREN)
     with open(log, "w") as f:
         rc = subprocess.call(cmd, stdout=f, stderr=subprocess.STDOUT, cwd=ROOT, env=env)
     seconds = time.perf_counter() - start
+    cpu_end = resource.getrusage(resource.RUSAGE_CHILDREN)
     if rc != 0:
         sys.exit(f"failed (exit {rc}): {' '.join(map(str, cmd))}; see {log}")
-    return seconds
+    return seconds, cpu_end.ru_utime + cpu_end.ru_stime - cpu_start.ru_utime - cpu_start.ru_stime
 
 
 def fresh(out, name):
@@ -144,7 +141,7 @@ def java_seeds(name, seeds):
     return list(range(1, seeds + 1, step))
 
 
-def run_experiment(name, args, raw):
+def run_experiment(name, seeds, args, raw):
     env = dict(os.environ, OMP_NUM_THREADS=str(args.threads), TWIN_THREADS=str(args.threads))
     java = ["java", f"-Dai.djl.pytorch.num_threads={args.threads}", "-Dai.djl.pytorch.num_interop_threads=1",
             "-jar", str(JAR), "run", name, "--device", "cpu"]
@@ -152,22 +149,25 @@ def run_experiment(name, args, raw):
               "--threads", str(args.threads)]
     extra = ["--epochs", str(args.epochs)] if args.epochs else []
     if not args.keep:
-        for side in SIDES:
+        for side in args.sides:
             shutil.rmtree(raw / side / name, ignore_errors=True)
-    java_at = [s for s in java_seeds(name, args.seeds) if s >= args.from_seed]
+    java_at = [s for s in java_seeds(name, seeds) if s >= args.from_seed]
     load_file = raw / "java" / name / "load-average.json"
     loads = json.loads(load_file.read_text()) if args.keep and load_file.is_file() else []
     loads.append(os.getloadavg()[0])
 
     def one(side, command, seed):
+        if side not in args.sides:
+            return
         out = raw / side / name / f"from-seed-{seed}"
         if fresh(out, name):
-            s = run(command + ["--seed", str(seed), "--out", str(out)] + extra, out / "log.txt", env)
+            s, cpu = run(command + ["--seed", str(seed), "--out", str(out)] + extra, out / "log.txt", env)
+            (out / "cpu-seconds.txt").write_text(f"{cpu:.3f}\n")
             (out / "wall-seconds.txt").write_text(f"{s:.3f}\n")
-            print(f"  {side:7} {name} seed {seed}: {s:.1f} s", flush=True)
+            print(f"  {side:7} {name} seed {seed}: {s:.1f} s, CPU {cpu:.1f} s", flush=True)
             loads.append(os.getloadavg()[0])
 
-    for seed in range(args.from_seed, args.seeds + 1):
+    for seed in range(args.from_seed, seeds + 1):
         if seed in java_at:
             one("java", java, seed)
         one("pytorch", python, seed)
@@ -176,22 +176,19 @@ def run_experiment(name, args, raw):
 
 
 def samples(raw, side, name, limit=None):
-    """{seed: (metrics, seconds)} of one side; mlp-best's runs split into their seeds (seconds: training time)."""
+    """{seed: (metrics, CPU seconds or None)} of one side's runs under raw; mlp-best's runs split into their seeds."""
     found = {}
     for run_dir in sorted((raw / side / name).glob("from-seed-*")):
         if not (run_dir / "wall-seconds.txt").is_file():  # not finished
             continue
         doc = json.loads((run_dir / name / "metrics.json").read_text())
-        m = doc["metrics"]
+        cpu = run_dir / "cpu-seconds.txt"
+        cpu = float(cpu.read_text()) if cpu.is_file() else None
         if name == "mlp-best":
-            for entry in m["seeds"]:
-                found[entry["seed"]] = (entry, entry["seconds"])
+            for entry in doc["metrics"]["seeds"]:
+                found[entry["seed"]] = (entry, None)
         else:
-            wall = float((run_dir / "wall-seconds.txt").read_text())
-            found[doc["config"]["seed"]] = (m, wall)
-            if "seconds" in doc:  # the twins measure themselves from their first line after the imports
-                m = dict(m, startSeconds=wall - doc["seconds"])
-                found[doc["config"]["seed"]] = (m, wall)
+            found[doc["config"]["seed"]] = (doc["metrics"], cpu)
     if limit:
         found = {s: v for s, v in found.items() if s <= limit}
     return dict(sorted(found.items()))
@@ -219,40 +216,89 @@ def spread(values):
     return f"{fmt(statistics.median(values))} ({fmt(min(values))} – {fmt(max(values))})"
 
 
-def seconds(values):
-    return f"{statistics.median(values):.1f} ({min(values):.1f} – {max(values):.1f})"
-
-
-def collect(raw, limit):
-    rows, times = [], []
-    for name, (section, quantities) in EXPERIMENTS.items():
-        data = {side: samples(raw, side, name, limit) for side in SIDES}
-        if not data["java"] or not data["pytorch"]:
+def reused(files, name, side, limit):
+    """(source, {seed: {quantity: value}}, {quantity: book spread}) of one experiment's side from the earlier report
+    among `files` that has the most seeds of it (the first of those), or None."""
+    best = None
+    for f in files:
+        doc = json.loads(f.read_text())
+        rows = [r for r in doc["rows"] if r["experiment"] == name]
+        if not rows:
             continue
-        book = book_spreads(raw, name)
-        for label, get, book_key in quantities:
-            values = {side: [get(m) for m, _ in data[side].values()] for side in SIDES}
-            v, s = compare.verdict(values["java"], values["pytorch"])
-            spread_ = book.get(book_key) if book_key else None
-            rows.append({"experiment": name, "section": section, "quantity": label, "java": values["java"],
-                         "pytorch": values["pytorch"], "book": spread_, "score": s, "verdict": v,
-                         "seeds": {side: list(data[side]) for side in SIDES}})
-        histories = {side: {seed: [h["testAcc"] for h in m["history"]] for seed, (m, _) in data[side].items()
-                            if "history" in m} for side in SIDES}
-        starts = [m["startSeconds"] for m, _ in data["pytorch"].values() if "startSeconds" in m]
-        times.append({"experiment": name, "java": [t for _, t in data["java"].values()],
-                      "pytorch": [t for _, t in data["pytorch"].values()],
-                      "pytorchStart": statistics.median(starts) if starts else None,
-                      "testAccPerEpoch": histories if any(histories.values()) else None})
-    return rows, times
+        per_seed = {seed: {r["quantity"]: r[side][i] for r in rows}
+                    for i, seed in enumerate(rows[0]["seeds"][side]) if not limit or seed <= limit}
+        # a report that itself reused these values names where they came from
+        source = next((o[side]["from"] for o in doc.get("perExperiment", []) if o.get("experiment") == name
+                       and isinstance(o.get(side), dict) and o[side]["from"] != "this run"), f.name)
+        if best is None or len(per_seed) > len(best[1]):
+            best = (source, per_seed, {r["quantity"]: r["book"] for r in rows})
+    return best
+
+
+def _seed_list(seeds):
+    seeds = sorted(seeds)
+    if len(seeds) > 1 and seeds == list(range(seeds[0], seeds[-1] + 1)):
+        return f"{seeds[0]}–{seeds[-1]}"
+    return ", ".join(map(str, seeds))
+
+
+def collect(raw, limit, reuse):
+    """The rows of the report, and per experiment where each side's values came from and their CPU seconds. A side's
+    seeds run under raw are taken from there; its other seeds from the earlier report that has the most of them."""
+    rows, origins = [], []
+    for name, (section, quantities) in EXPERIMENTS.items():
+        per_seed, books, origin = {}, {}, {"experiment": name}
+        for side in SIDES:
+            data = samples(raw, side, name, limit)
+            old = reused(reuse, name, side, limit)
+            ran = {seed: {label: get(m) for label, get, _ in quantities} for seed, (m, _) in data.items()}
+            kept = {seed: v for seed, v in (old[1] if old else {}).items() if seed not in ran}
+            if not ran and not kept:
+                continue
+            per_seed[side] = dict(sorted({**kept, **ran}.items()))
+            cpu = [c for _, c in data.values() if c is not None]
+            sources = ([f"this run (seeds {_seed_list(ran)})"] if ran else []) + (
+                [f"{old[0]} (seeds {_seed_list(kept)})"] if kept else [])
+            origin[side] = {"from": "this run" if not kept else "; ".join(sources),
+                            "cpuSeconds": statistics.median(cpu) if cpu else None}
+            if side == "java":
+                spreads = book_spreads(raw, name) if ran else {}
+                books = ({label: spreads.get(key) if key else None for label, _, key in quantities} if spreads
+                         else old[2] if old else {})
+        if len(per_seed) < 2:
+            continue
+        origins.append(origin)
+        for label, _, _ in quantities:
+            a, b = ([v[label] for v in per_seed[side].values()] for side in SIDES)
+            row = {"experiment": name, "section": section, "quantity": label, "java": a, "pytorch": b,
+                   "book": books.get(label), "seeds": {side: list(per_seed[side]) for side in SIDES}}
+            row.update(compare.compare(a, b))
+            rows.append(row)
+    return rows, origins
+
+
+def collect_exact(raw):
+    """Per deterministic experiment and quantity: the largest |Java − PyTorch| and whether every point is equal."""
+    rows = []
+    for name, (section, quantities) in EXACT.items():
+        data = {side: samples(raw, side, name, 1) for side in SIDES}
+        if not all(1 in d for d in data.values()):
+            continue
+        for label, get in quantities:
+            a, b = (get(data[side][1][0]) for side in SIDES)
+            worst = max((abs(x - y) for x, y in zip(a, b)), default=math.inf) if len(a) == len(b) else math.inf
+            equal = len(a) == len(b) and all(abs(x - y) <= ATOL + RTOL * abs(y) for x, y in zip(a, b))
+            rows.append({"experiment": name, "section": section, "quantity": label, "points": len(a),
+                         "maxAbsDiff": worst, "maxAbs": max(map(abs, b)), "equal": equal})
+    return rows
 
 
 def figure(rows, path):
-    """One row per final number: every seed's value as (v − Java median) / (½ pooled range), so the Java median
-    sits at 0 and the PyTorch median inside ±1 means 'agrees'."""
+    """One row per final number: every seed's value as (v − Java median) / pooled seed sd, so the Java median sits
+    at 0; the shaded band is ± the row's detectable shift."""
     left, width, row_h, top = 330, 420, 16, 40
     height = top + row_h * len(rows) + 40
-    lo, hi = -3.0, 3.0
+    lo, hi = -4.0, 4.0
 
     def x(u):
         return left + (min(max(u, lo), hi) - lo) / (hi - lo) * width
@@ -260,26 +306,27 @@ def figure(rows, path):
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{left + width + 20}" height="{height}" '
            'font-family="sans-serif" font-size="11">',
            '<rect width="100%" height="100%" fill="white"/>',
-           f'<text x="10" y="18" font-size="13">PyTorch twin: each seed against the Java median, in units of half '
-           f'the pooled range (|PyTorch median| ≤ 1: agrees)</text>',
-           f'<rect x="{x(-1)}" y="{top - 6}" width="{x(1) - x(-1)}" height="{row_h * len(rows)}" fill="#eef5ee"/>']
+           '<text x="10" y="18" font-size="13">PyTorch twin: each seed against the Java median, in pooled seed '
+           'standard deviations (band: ± the shift the test detects 80 % of the time)</text>']
     for u in range(int(lo), int(hi) + 1):
         out.append(f'<line x1="{x(u)}" x2="{x(u)}" y1="{top - 6}" y2="{top - 6 + row_h * len(rows)}" '
                    f'stroke="{"#888" if u == 0 else "#ddd"}"/>')
         out.append(f'<text x="{x(u)}" y="{top + row_h * len(rows) + 10}" text-anchor="middle">{u}</text>')
     for i, r in enumerate(rows):
         y = top + i * row_h + 4
+        if r["detectable"]:
+            out.insert(4, f'<rect x="{x(-r["detectable"]):.1f}" y="{y - 8}" '
+                       f'width="{x(r["detectable"]) - x(-r["detectable"]):.1f}" height="{row_h}" fill="#eef5ee"/>')
         label = f'{r["experiment"]}: {r["quantity"]}'
         colour = "#b00" if r["verdict"] == compare.DIFFERS else "#222"
         out.append(f'<text x="{left - 8}" y="{y + 4}" text-anchor="end" fill="{colour}">{label}</text>')
         centre = statistics.median(r["java"])
-        pooled = r["java"] + r["pytorch"]
-        half = (max(pooled) - min(pooled)) / 2 or 1.0
+        sd = r["sd"] or 1.0
         for side, colour, dy in (("java", "#1f77b4", -3), ("pytorch", "#ff7f0e", 3)):
             for v in r[side]:
-                out.append(f'<circle cx="{x((v - centre) / half):.1f}" cy="{y + dy}" r="2.5" fill="{colour}" '
+                out.append(f'<circle cx="{x((v - centre) / sd):.1f}" cy="{y + dy}" r="2.5" fill="{colour}" '
                            'fill-opacity="0.7"/>')
-            m = (statistics.median(r[side]) - centre) / half
+            m = (statistics.median(r[side]) - centre) / sd
             out.append(f'<line x1="{x(m):.1f}" x2="{x(m):.1f}" y1="{y + dy - 5}" y2="{y + dy + 5}" '
                        f'stroke="{colour}" stroke-width="2"/>')
     legend_y = top + row_h * len(rows) + 28
@@ -291,11 +338,15 @@ def figure(rows, path):
     path.write_text("\n".join(out) + "\n")
 
 
-def versions(raw):
+def versions(raw, reuse):
     torch_version = "?"
     for f in (raw / "pytorch").glob("*/from-seed-*/*/metrics.json"):
         torch_version = json.loads(f.read_text()).get("torch", "?")
         break
+    else:
+        for f in reuse:
+            torch_version = json.loads(f.read_text()).get("torch", "?")
+            break
     pom = (ROOT / "pom.xml").read_text()
 
     def prop(name):
@@ -304,102 +355,121 @@ def versions(raw):
     return torch_version, prop("djl.version"), prop("pytorch.version")
 
 
-def report(raw, path, threads, limit, command):
-    rows, times = collect(raw, limit)
-    load_files = [raw / "java" / t["experiment"] / "load-average.json" for t in times]
-    loads = [v for f in load_files if f.is_file() for v in json.loads(f.read_text())] or [os.getloadavg()[0]]
-    load = (f"The machine was shared with other work: its 1-minute load average, sampled after every seed, ran from "
-            f"{min(loads):.1f} to {max(loads):.1f} on {os.cpu_count()} cores, so single times vary; the ratio "
-            "of medians is the more stable figure.")
+def _p(p):
+    return "" if p is None else (f"{p:.3f}" if p >= 0.001 else f"{p:.1e}")
+
+
+def _k(v):
+    return "" if v is None else f"{v:.2f}"
+
+
+def report(raw, path, threads, limit, command, reuse):
+    rows, origins = collect(raw, limit, reuse)
+    exact = collect_exact(raw)
     if not rows:
         sys.exit(f"no results under {raw}")
-    torch_version, djl, libtorch = versions(raw)
-    counts = {}
-    for r in rows:
-        counts[r["experiment"]] = (len(r["java"]), len(r["pytorch"]))
-    usual = max(set(counts.values()), key=list(counts.values()).count)
-    odd = [f"`{e}` {j} Java and {p} PyTorch" for e, (j, p) in counts.items() if (j, p) != usual]
-    seeds_text = (f"seeds 1…{max(usual)} ({usual[0]} values per side" + (f"; {', '.join(odd)}" if odd else "")
-                  + ")")
+    torch_version, djl, libtorch = versions(raw, reuse)
+    load_files = [raw / "java" / o["experiment"] / "load-average.json" for o in origins]
+    loads = [v for f in load_files if f.is_file() for v in json.loads(f.read_text())]
     run_note = raw / "run-note.txt"
     run_note = " " + run_note.read_text().strip() if run_note.is_file() else ""
     agree = sum(r["verdict"] == compare.AGREES for r in rows)
     differ = [r for r in rows if r["verdict"] == compare.DIFFERS]
+    too_few = len(rows) - agree - len(differ)
+    by_n = {}
+    for r in rows:
+        if r["detectable"]:
+            by_n.setdefault((len(r["java"]), len(r["pytorch"])), []).append(r)
+    strength = "; ".join(
+        f"at {na} seeds a side{'' if na == nb else f' ({na} Java, {nb} PyTorch)'} ({len(rs)} numbers) no "
+        f"difference larger than {rs[0]['detectable']:.2f} seed standard deviations"
+        for (na, nb), rs in sorted(by_n.items(), key=lambda kv: -kv[0][0]))
     fig = path.with_suffix(".svg")
     lines = [
         "# The PyTorch twin: our Java experiments beside the book's PyTorch code",
         "",
+        f"**Outcome: {agree} of {len(rows)} final numbers agree"
+        + (f"; {len(differ)} differ{'s' if len(differ) == 1 else ''} (below)" if differ else "")
+        + (f"; {too_few} {'has' if too_few == 1 else 'have'} too few seeds for the test" if too_few else "")
+        + f".** The test and its power: {strength}, each with probability {compare.POWER:.0%} at the "
+        f"{compare.ALPHA:.0%} level. At that level about {compare.ALPHA * len(rows):.1f} of {len(rows)} numbers "
+        "are expected to come out *differs* by chance alone when nothing differs."
+        + (f" Deterministic twins (same inputs, no seeds): {sum(r['equal'] for r in exact)} of {len(exact)} "
+           "compared quantities equal to float32 rounding." if exact else ""),
+        "",
+        f"**Rule, fixed before the data** ([compare.py](../scripts/pytorch/compare.py), tested in "
+        "[test_compare.py](../scripts/pytorch/test_compare.py)): for each final number, a two-sided permutation test "
+        f"of the difference of the medians over the seeds, α = {compare.ALPHA}. p is the share of relabellings of "
+        f"the pooled values whose |Δmedian| reaches the observed one: all of them when there are at most "
+        f"{compare.EXACT_LIMIT:,} (5 + 5 seeds: 252), else {compare.RESAMPLES:,} drawn with a fixed seed "
+        f"(p = (1 + hits) / {compare.RESAMPLES + 1:,}). *differs* when p < {compare.ALPHA}, *agrees* otherwise. "
+        "Δ/σ is the PyTorch median minus the Java median in pooled seed standard deviations σ; *detectable* is "
+        f"the true shift, in σ, that the test flags with probability {compare.POWER:.0%} at the row's numbers "
+        "of seeds, simulated from normal samples (400 pairs per shift, seeded). Every row is judged the same way, "
+        "with no second look.",
+        "",
         f"Written by `{command}` ({time.strftime('%Y-%m-%d', time.gmtime())}). Each experiment ran as a Java process "
         f"(`java -jar target/d2l-mlp.jar run NAME --seed S`, DJL {djl}, libtorch {libtorch}) and as its PyTorch twin "
-        f"(`scripts/pytorch/NAME.py --seed S`, PyTorch {torch_version}, written after the book's code and protocol) "
-        f"on the same machine ({os.cpu_count()} cores, {platform.machine()}), alternating, with {threads} libtorch "
-        f"thread{'s' if threads > 1 else ''} on both sides, {seeds_text}.{run_note} The two sides "
-        "draw their random numbers from different generators (java.util.Random and libtorch's on the Java side, "
-        "numpy's and torch's in the twins), so seed S is not the same draw on both: what is compared is the "
-        "spread of outcomes over seeds.",
-        "",
-        "**Rule.** For each final number, the two sides *agree* when their medians over the seeds differ by at most "
-        "half the pooled range (the largest minus the smallest value of both sides together); the score is "
-        "|Δmedian| / (½ pooled range), ≤ 1 agrees. At 5 seeds a side, two samples of one distribution come out "
-        "*differs* about 1 time in 20 (4.6 % in simulation), so among some 40 numbers two or so are expected to "
-        "differ by chance; each is rechecked ([compare.py](../scripts/pytorch/compare.py), tested in "
-        "[test_compare.py](../scripts/pytorch/test_compare.py)).",
-        "",
-        f"**Outcome: {agree} of {len(rows)} final numbers agree"
-        + (f"; {len(differ)} differ{'s' if len(differ) == 1 else ''} (explained below)" if differ else "")
-        + (f"; {len(rows) - agree - len(differ)} {'has' if len(rows) - agree - len(differ) == 1 else 'have'} too "
-           "few seeds for a verdict" if agree + len(differ) < len(rows) else "") + ".**",
+        f"(`scripts/pytorch/NAME.py --seed S`, PyTorch {torch_version} for the CPU, written after the book's code "
+        f"and protocol) on the same machine ({os.cpu_count()} cores, {platform.machine()}), with {threads} libtorch "
+        f"thread{'s' if threads > 1 else ''} on both sides.{run_note} The two sides draw their random numbers from "
+        "different generators, so seed S is not the same draw on both: what is compared is the spread of outcomes "
+        "over seeds.",
         "",
         f"![each seed against the Java median]({fig.name})",
         "",
-        "| experiment | final number | Java median (min – max) | PyTorch median (min – max) | book spread | score "
-        "| verdict |",
-        "|---|---|---|---|---|---|---|",
+        "| experiment | final number | seeds (Java / PyTorch) | Java median (min – max) | PyTorch median (min – max) "
+        "| book spread | Δ/σ | p | detectable (σ) | verdict |",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
         book = f"{fmt(r['book'][0])} – {fmt(r['book'][1])}" if r["book"] else ""
         verdict = f"**{r['verdict']}**" if r["verdict"] == compare.DIFFERS else r["verdict"]
-        lines.append(f"| {r['experiment']} ({r['section']}) | {r['quantity']} | {spread(r['java'])} | "
-                     f"{spread(r['pytorch'])} | {book} | {r['score']:.2f} | {verdict} |")
+        lines.append(f"| {r['experiment']} ({r['section']}) | {r['quantity']} | {len(r['java'])} / "
+                     f"{len(r['pytorch'])} | {spread(r['java'])} | {spread(r['pytorch'])} | {book} | "
+                     f"{_k(r['shift'])} | {_p(r['p'])} | {_k(r['detectable'])} | {verdict} |")
     lines += ["", "## What differs, and why", ""]
     if not differ:
-        lines.append("Nothing differs by the rule.")
+        lines.append("Nothing differs by the test.")
     for r in differ:
         note = NOTES.get((r["experiment"], r["quantity"]), "not yet explained.")
-        lines.append(f"- **{r['experiment']}, {r['quantity']}** (score {r['score']:.2f}): {note}")
-    lines += [
-        "",
-        "## Wall time",
-        "",
-        "Seconds per seed: the whole process on each side (start-up, data loading, training, evaluation, writing "
-        "results; the Java side also draws its plots), except `mlp-best`, where it is the training time of one "
-        "seed (20 epochs with the per-epoch test pass) as each side measures it. The PyTorch processes' time "
-        "before their first line of work (importing torch, numpy and pandas) is shown on its own. " + load,
-        "",
-        "| experiment | Java median (min – max) | PyTorch median (min – max) | of which PyTorch's imports "
-        "| Java / PyTorch |",
-        "|---|---|---|---|---|",
-    ]
-    notes = []
-    for t in times:
-        ratio = statistics.median(t["java"]) / statistics.median(t["pytorch"])
-        mark = ""
-        for side in SIDES:
-            note = raw / side / t["experiment"] / "note.txt"
-            if note.is_file():
-                notes.append(note.read_text().strip())
-                mark += "¹" if len(notes) == 1 else "²"
-        start = f"{t['pytorchStart']:.1f}" if t["pytorchStart"] is not None else ""
-        lines.append(f"| {t['experiment']}{mark} | {seconds(t['java'])} | {seconds(t['pytorch'])} | {start} "
-                     f"| {ratio:.2f} |")
-    lines += [""] + [f"{'¹²'[i]} {n[0].upper()}{n[1:]}." for i, n in enumerate(notes)]
+        lines.append(f"- **{r['experiment']}, {r['quantity']}** (p = {_p(r['p'])}, Δ/σ = {_k(r['shift'])}): "
+                     f"{note}")
+    if exact:
+        lines += ["", "## Deterministic twins: the same inputs on both sides", "",
+                  "Run once on each side and compared point by point: *equal* when every point agrees to float32 "
+                  f"rounding, |Java − PyTorch| ≤ {ATOL:g} + {RTOL:g}·|PyTorch|.", "",
+                  "| experiment | quantity | points | largest |Java − PyTorch| | largest |value| | verdict |",
+                  "|---|---|---|---|---|---|"]
+        for r in exact:
+            verdict = "equal" if r["equal"] else "**differs**"
+            lines.append(f"| {r['experiment']} ({r['section']}) | {r['quantity']} | {r['points']} | "
+                         f"{r['maxAbsDiff']:.3g} | {fmt(r['maxAbs'])} | {verdict} |")
+    lines += ["", "## Where the values come from, and what one seed costs", "",
+              "CPU seconds per seed (user + system time of the process, median over the seeds, both sides "
+              "together): what decided the number of seeds, 30 or more a side where one seed of both sides costs "
+              "under about 10 s, 15 or more under a minute, 5 for the Fashion-MNIST networks. CPU time, not wall "
+              "time, because the machine was shared: "
+              + (f"its 1-minute load average, sampled after every seed, ran from {min(loads):.1f} to "
+                 f"{max(loads):.1f} on {os.cpu_count()} cores. " if loads else "")
+              + "Values marked with a file name come from that earlier report of the same code (the code of that "
+              "side has not changed since), not from this run.",
+              "",
+              "| experiment | seeds | Java side | PyTorch side | CPU seconds per seed, both sides |",
+              "|---|---|---|---|---|"]
+    for o in origins:
+        r = next(r for r in rows if r["experiment"] == o["experiment"])
+        cpu = [o[side]["cpuSeconds"] for side in SIDES]
+        cost = f"{sum(cpu):.0f}" if None not in cpu else ""
+        lines.append(f"| {o['experiment']} | {len(r['java'])} / {len(r['pytorch'])} | {o['java']['from']} | "
+                     f"{o['pytorch']['from']} | {cost} |")
     lines += ["", f"Every value: [{path.with_suffix('.json').name}]({path.with_suffix('.json').name}).", ""]
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(lines))
     figure(rows, fig)
     path.with_suffix(".json").write_text(json.dumps(
-        {"threads": threads, "torch": torch_version, "djl": djl, "libtorch": libtorch,
-         "rows": rows, "perExperiment": times}, indent=1) + "\n")
+        {"threads": threads, "torch": torch_version, "djl": djl, "libtorch": libtorch, "alpha": compare.ALPHA,
+         "power": compare.POWER, "rows": rows, "exact": exact, "perExperiment": origins}, indent=1) + "\n")
     print(f"wrote {path}, {fig.name} and {path.with_suffix('.json').name}: {agree} of {len(rows)} agree")
     return rows
 
@@ -407,7 +477,8 @@ def report(raw, path, threads, limit, command):
 def main():
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("--python", default=sys.executable, help="the Python that has torch, numpy and pandas")
-    p.add_argument("--seeds", type=int, default=5)
+    p.add_argument("--seeds", type=int, help="seeds 1..SEEDS for every experiment (default: SEEDS per experiment, "
+                   "and the report takes every seed it finds)")
     p.add_argument("--epochs", type=int, help="override every experiment's epochs on both sides")
     p.add_argument("--threads", type=int, default=1)
     p.add_argument("--raw", type=Path, default=ROOT / "target" / "pytorch-twin" / "raw")
@@ -416,24 +487,31 @@ def main():
     p.add_argument("--from-seed", type=int, default=1, help="run seeds FROM_SEED..SEEDS only (with --keep, to "
                    "split one experiment's seeds over several runs)")
     p.add_argument("--keep", action="store_true", help="keep the finished runs under --raw, run only the missing")
+    p.add_argument("--side", choices=SIDES, help="run this side only (the other keeps what --raw or --reuse has)")
+    p.add_argument("--reuse", type=Path, action="append", default=[],
+                   help="an earlier report's JSON (repeatable): an experiment's side with no runs under --raw takes "
+                   "its per-seed values from the first of them that has the most seeds of it")
     p.add_argument("--check", action="store_true",
                    help="exit 1 unless every final number came out finite on both sides")
     p.add_argument("--command", default="scripts/pytorch-twin.sh", help="how the report says it was written")
     p.add_argument("experiments", nargs="*")
     args = p.parse_args()
-    unknown = [e for e in args.experiments if e not in EXPERIMENTS]
-    if unknown or args.seeds < 1 or args.threads < 1:
-        p.error(f"unknown experiment(s) {unknown}; known: {', '.join(EXPERIMENTS)}" if unknown
+    args.sides = (args.side,) if args.side else SIDES
+    unknown = [e for e in args.experiments if e not in EXPERIMENTS and e not in EXACT]
+    if unknown or (args.seeds is not None and args.seeds < 1) or args.threads < 1:
+        p.error(f"unknown experiment(s) {unknown}; known: {', '.join([*EXPERIMENTS, *EXACT])}" if unknown
                 else "--seeds and --threads must be >= 1")
     if not args.report_only:
         if not JAR.is_file():
             sys.exit(f"{JAR} is missing: build it with 'mvn -B -DskipTests package'")
-        for name in args.experiments or list(EXPERIMENTS):
-            print(f"{name}: seeds 1..{args.seeds}", flush=True)
-            run_experiment(name, args, args.raw)
-    rows = report(args.raw, args.report, args.threads, args.seeds, args.command)
+        for name in args.experiments or list(EXPERIMENTS) + list(EXACT):
+            seeds = 1 if name in EXACT else args.seeds or SEEDS.get(name, 5)
+            print(f"{name}: seeds 1..{seeds}", flush=True)
+            run_experiment(name, seeds, args, args.raw)
+    rows = report(args.raw, args.report, args.threads, args.seeds, args.command,
+                  [f.resolve() for f in args.reuse])
     if args.check:
-        expected = sum(len(EXPERIMENTS[e][1]) for e in args.experiments or EXPERIMENTS)
+        expected = sum(len(EXPERIMENTS[e][1]) for e in args.experiments or EXPERIMENTS if e in EXPERIMENTS)
         bad = [f"{r['experiment']}: {r['quantity']}" for r in rows
                if not all(math.isfinite(v) for v in r["java"] + r["pytorch"])]
         if bad or len(rows) != expected:

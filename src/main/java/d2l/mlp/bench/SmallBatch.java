@@ -10,7 +10,6 @@ import ai.djl.training.Trainer;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import d2l.mlp.data.InMemoryDataset;
-import d2l.mlp.optim.SgdWithoutDecay;
 import d2l.mlp.optim.SquaredLoss;
 import d2l.mlp.runtime.JvmTuning;
 import d2l.mlp.runtime.TorchRuntime;
@@ -58,7 +57,15 @@ public final class SmallBatch {
             Optimizer adam =
                     Optimizer.adam().optLearningRateTracker(Tracker.fixed(5f)).build();
             out = new Micros( // in this order: the steps draw their minibatches from one rng
-                    trainerStep(poly, false, 10, new SgdWithoutDecay(0.01f), rng, 40),
+                    trainerStep(
+                            poly,
+                            false,
+                            10,
+                            Optimizer.sgd()
+                                    .setLearningRateTracker(Tracker.fixed(0.01f))
+                                    .build(),
+                            rng,
+                            40),
                     batchedStep(m, 1, 1, rng),
                     batchedStep(m, 5, 19, rng),
                     trainerStep(house, true, 64, adam, rng, 4));

@@ -35,12 +35,16 @@ import picocli.CommandLine.Parameters;
  */
 @Command(
         name = "check",
+        mixinStandardHelpOptions = true,
         description = "Rerun experiments with the configuration of their committed metrics.json and compare every"
                 + " number (the golden check, docs/golden.md).")
 public final class GoldenCheck implements Callable<Integer> {
 
     /** Keys of wall-clock measurements, which differ between any two runs. */
     private static final Pattern TIMING = Pattern.compile("(?i).*(second|time|millis|duration|elapsed).*");
+
+    /** Keys of names and captions, not results: the experiment's title and section, a compared quantity's name. */
+    private static final Pattern LABEL = Pattern.compile("experiment|section|title|quantity");
 
     /** One value that differs: where in the JSON, the committed and the new value, and their relative difference. */
     public record Drift(String path, String committed, String now, double relDiff) {}
@@ -66,7 +70,7 @@ public final class GoldenCheck implements Callable<Integer> {
     public Integer call() throws IOException {
         for (String n : names) {
             if (Chapter.find(n).isEmpty()) {
-                throw new IllegalArgumentException(
+                throw new Launcher.UsageException(
                         "unknown experiment '" + n + "'; known: " + String.join(", ", Chapter.names()));
             }
         }
@@ -128,8 +132,8 @@ public final class GoldenCheck implements Callable<Integer> {
     }
 
     /**
-     * Every number of {@code committed} that {@code now} lacks or differs in, and every number {@code now} adds;
-     * timings and texts are left out.
+     * Every value of {@code committed} that {@code now} differs in, every number {@code now} lacks or adds; timings
+     * and labels (titles, the names of compared quantities) are left out, and so is a text field only one side has.
      */
     public static List<Drift> compare(JsonElement committed, JsonElement now) {
         List<Drift> drifts = new ArrayList<>();
@@ -144,7 +148,7 @@ public final class GoldenCheck implements Callable<Integer> {
             TreeSet<String> keys = new TreeSet<>(x.keySet());
             keys.addAll(y.keySet());
             for (String k : keys) {
-                if (TIMING.matcher(k).matches()) {
+                if (TIMING.matcher(k).matches() || LABEL.matcher(k).matches()) {
                     continue;
                 }
                 String p = path.isEmpty() ? k : path + "." + k;
@@ -177,10 +181,9 @@ public final class GoldenCheck implements Callable<Integer> {
             if (!(x == y || Double.isNaN(x) && Double.isNaN(y))) {
                 drifts.add(new Drift(path, text(a), text(b), Math.abs(y - x) / Math.max(Math.abs(x), 1e-300)));
             }
-        } else if (isNumber(a) != isNumber(b) || !a.isJsonPrimitive() && !a.equals(b)) {
+        } else if (!a.equals(b)) { // a text (a chosen class, a trace step), or a number against a text
             drifts.add(new Drift(path, text(a), text(b), Double.NaN));
         }
-        // two different texts: labels and names, not results
     }
 
     private static boolean holdsNumbers(JsonElement e) {

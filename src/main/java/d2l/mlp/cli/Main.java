@@ -33,10 +33,18 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns the exit status (0 ok, 1 failed, 2 bad usage). */
     public static int execute(String... args) {
-        return Launcher.execute(new Main(), args);
+        CommandLine cli = new CommandLine(new Main());
+        for (String sub : List.of("run", "all")) {
+            cli.getSubcommands()
+                    .get(sub)
+                    .getCommandSpec()
+                    .usageMessage()
+                    .footer(Launcher.settingsTable(Chapter.EXPERIMENTS));
+        }
+        return Launcher.execute(cli, args);
     }
 
-    @Command(name = "list", description = "List the experiments.")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the experiments.")
     static final class ListCommand implements Runnable {
         @Override
         public void run() {
@@ -46,7 +54,7 @@ public final class Main implements Runnable {
         }
     }
 
-    @Command(name = "run", description = "Run the named experiments.")
+    @Command(name = "run", mixinStandardHelpOptions = true, description = "Run the named experiments.")
     static final class RunCommand implements Callable<Integer> {
         @Parameters(arity = "1..*", paramLabel = "NAME", description = "Experiment names (see 'list').")
         List<String> names;
@@ -59,15 +67,16 @@ public final class Main implements Runnable {
             List<Experiment> chosen = new ArrayList<>();
             for (String n : names) {
                 chosen.add(Chapter.find(n)
-                        .orElseThrow(() -> new IllegalArgumentException(
+                        .orElseThrow(() -> new Launcher.UsageException(
                                 "unknown experiment '" + n + "'; known: " + String.join(", ", Chapter.names()))));
             }
-            return options.runAll(chosen, true);
+            return Launcher.runAll(chosen, options, true);
         }
     }
 
     @Command(
             name = "all",
+            mixinStandardHelpOptions = true,
             description = "Run every experiment in book order; --epochs, --lr and --batch-size go to those that take"
                     + " them.")
     static final class AllCommand implements Callable<Integer> {
@@ -76,7 +85,7 @@ public final class Main implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            return options.runAll(Chapter.EXPERIMENTS, false);
+            return Launcher.runAll(Chapter.EXPERIMENTS, options, false);
         }
     }
 }

@@ -24,16 +24,11 @@ public interface ExperimentResult {
         return Map.of();
     }
 
-    /** Plots and images, by file name without extension; none unless overridden. */
+    /**
+     * Plots and images, by file name without extension; none unless overridden. The first is the one
+     * results/README.md shows inline.
+     */
     default List<Figure> figures() {
         return List.of();
-    }
-
-    /**
-     * The name of the figure results/README.md shows inline for this experiment; {@code null} (unless overridden):
-     * the first of {@link #figures()}. Not computed from {@link #figures()} here: figures are drawn when asked for.
-     */
-    default String mainFigure() {
-        return null;
     }
 }

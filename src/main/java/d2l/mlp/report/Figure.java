@@ -35,16 +35,17 @@ public record Figure(String name, Chart<?, ?> chart, BufferedImage image) {
      * @throws IllegalArgumentException for a name the result has no figure of
      */
     public static List<BufferedImage> images(ExperimentResult result, String... names) {
+        List<Figure> figures = result.figures(); // drawn on each call: once here
         if (names.length == 0) {
-            return result.figures().stream().map(Figure::toImage).toList();
+            return figures.stream().map(Figure::toImage).toList();
         }
         List<BufferedImage> images = new ArrayList<>();
         for (String name : names) {
-            images.add(result.figures().stream()
+            images.add(figures.stream()
                     .filter(f -> f.name().equals(name))
                     .findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("no figure '" + name + "'; there are "
-                            + result.figures().stream().map(Figure::name).toList()))
+                            + figures.stream().map(Figure::name).toList()))
                     .toImage());
         }
         return images;

@@ -22,6 +22,9 @@ public final class OutputDirectory implements AutoCloseable {
 
     static final String LOCK = ".d2l-mlp.lock";
     private static final String STAGING = ".staging-";
+    /** A staging folder set aside to be deleted. */
+    private static final String GONE = ".gone";
+
     private static final String OLD = ".old";
 
     /**
@@ -181,8 +184,13 @@ public final class OutputDirectory implements AutoCloseable {
                             : null;
                     if (target != null && !Files.exists(target)) {
                         Files.move(p, target, StandardCopyOption.ATOMIC_MOVE);
-                    } else {
+                    } else if (file.endsWith(GONE)) {
                         deleteTree(p);
+                    } else {
+                        // renamed first: a writer still adding files to it now fails instead of refilling it
+                        Path gone = root.resolve(file + GONE);
+                        Files.move(p, gone, StandardCopyOption.ATOMIC_MOVE);
+                        deleteTree(gone);
                     }
                 } catch (IOException e) {
                     clean = false; // hidden, and removed by the next run

@@ -24,6 +24,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -72,9 +73,7 @@ public final class ResultWriter {
             f.save(dir);
             files.add(f.name() + (f.chart() != null ? ".svg" : ".png"));
         }
-        String main = result.mainFigure() != null
-                ? result.mainFigure()
-                : figures.isEmpty() ? null : figures.get(0).name();
+        String main = figures.isEmpty() ? null : figures.get(0).name();
         for (Map.Entry<String, String> f : result.files().entrySet()) {
             Files.writeString(dir.resolve(f.getKey()), f.getValue(), StandardCharsets.UTF_8);
         }
@@ -96,7 +95,7 @@ public final class ResultWriter {
      * @param config the settings the experiment takes
      * @param book the book's numbers next to ours
      * @param figures the files of the figures
-     * @param mainFigure the PNG results/README.md shows; {@code null} (left out) without figures
+     * @param mainFigure the PNG results/README.md shows, the first figure's; {@code null} (left out) without figures
      */
     record MetricsFile(
             String experiment,
@@ -260,7 +259,8 @@ public final class ResultWriter {
             double hi = c.get("hi").getAsDouble();
             String quantity = c.get("quantity").getAsString().replace("|", "\\|"); // a '|' would split the cell
             md.append(String.format(
-                    "| %s | %s | %s – %s | %s | %s |%n",
+                    Locale.ROOT,
+                    "| %s | %s | %s – %s | %s | %s |\n",
                     quantity,
                     fmt(c.get("book").getAsDouble()),
                     fmt(lo),
@@ -306,11 +306,14 @@ public final class ResultWriter {
         int dot = s.indexOf('.');
         String minor = s.substring(dot + 1).replace("+", "");
         return String.format(
+                Locale.ROOT,
                 "%02d.%02d%s",
-                Integer.parseInt(s.substring(0, dot)), Integer.parseInt(minor), s.endsWith("+") ? "+" : "");
+                Integer.parseInt(s.substring(0, dot)),
+                Integer.parseInt(minor),
+                s.endsWith("+") ? "+" : "");
     }
 
     private static String fmt(double v) {
-        return Double.isNaN(v) ? "–" : String.format("%.4g", v);
+        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.4g", v); // a file, the same on every machine
     }
 }

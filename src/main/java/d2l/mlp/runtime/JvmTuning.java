@@ -32,12 +32,15 @@ public final class JvmTuning {
      * arenas took some 35 MiB while the hot loop was compiled — stays in glibc's heaps, counted in the resident set,
      * until something trims them. So: a garbage collection, then {@code System.trim_native_heap} (glibc's
      * {@code malloc_trim}; HotSpot 17.0.9 and later).
+     *
+     * @return whether the native heap was trimmed (false on a JVM without the command)
      */
-    public static void releaseMemory() {
+    public static boolean releaseMemory() {
         System.gc();
         if (trimAvailable && !command("systemTrimNativeHeap")) {
             trimAvailable = false;
         }
+        return trimAvailable;
     }
 
     /**

@@ -1,11 +1,14 @@
 package d2l.mlp.runtime;
 
+import ai.djl.Device;
 import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
- * What an experiment is run with. Each experiment's {@code defaults()} hold the book's hyperparameters and declare,
- * by which of them they set, the options it takes: a {@link Setting} the experiment does not use is 0 here, the CLI
- * rejects it, and metrics.json leaves it out. The CLI, a notebook or a test override the rest with {@code with…}.
+ * What an experiment is run with. Each experiment's {@code defaults()} hold the book's hyperparameters and declare
+ * the settings it takes, {@link #settings}: one it does not take the CLI rejects and metrics.json leaves out. The
+ * CLI, a notebook or a test override the rest with {@code with…}.
  *
  * @param epochs number of passes over the training data; 0 where the experiment does not train in epochs
  * @param lr learning rate; 0 where the experiment has none
@@ -14,8 +17,10 @@ import java.nio.file.Path;
  *     identical numbers on a CPU
  * @param device the device asked for
  * @param dataDir extra data directory searched first, or {@code null}
+ * @param settings the settings the experiment takes: those {@link #of} or a {@code with…} set
  */
-public record RunConfig(int epochs, double lr, int batchSize, long seed, DeviceChoice device, Path dataDir) {
+public record RunConfig(
+        int epochs, double lr, int batchSize, long seed, DeviceChoice device, Path dataDir, Set<Setting> settings) {
 
     /**
      * Seed used unless one is given. The book sets none, so any seed is as faithful as another; with this one every
@@ -50,13 +55,14 @@ public record RunConfig(int epochs, double lr, int batchSize, long seed, DeviceC
     }
 
     public RunConfig {
-        if (epochs != 0) {
+        settings = Set.copyOf(settings);
+        if (settings.contains(Setting.EPOCHS)) {
             Setting.EPOCHS.check(epochs);
         }
-        if (lr != 0) {
+        if (settings.contains(Setting.LR)) {
             Setting.LR.check(lr);
         }
-        if (batchSize != 0) {
+        if (settings.contains(Setting.BATCH_SIZE)) {
             Setting.BATCH_SIZE.check(batchSize);
         }
         TorchRuntime.checkSeed(seed);
@@ -70,63 +76,82 @@ public record RunConfig(int epochs, double lr, int batchSize, long seed, DeviceC
         Setting.EPOCHS.check(epochs);
         Setting.LR.check(lr);
         Setting.BATCH_SIZE.check(batchSize);
-        return new RunConfig(epochs, lr, batchSize, DEFAULT_SEED, DeviceChoice.AUTO, null);
+        return new RunConfig(
+                epochs, lr, batchSize, DEFAULT_SEED, DeviceChoice.AUTO, null, EnumSet.allOf(Setting.class));
     }
 
     /** An experiment that takes no epochs, learning rate or batch size; add the ones it takes with {@code with…}. */
     public static RunConfig none() {
-        return new RunConfig(0, 0, 0, DEFAULT_SEED, DeviceChoice.AUTO, null);
+        return new RunConfig(0, 0, 0, DEFAULT_SEED, DeviceChoice.AUTO, null, Set.of());
     }
 
     /** Whether the experiment these defaults belong to uses {@code s}. */
     public boolean takes(Setting s) {
+        return settings.contains(s);
+    }
+
+    private Set<Setting> and(Setting s) {
+        EnumSet<Setting> more = EnumSet.of(s);
+        more.addAll(settings);
+        return more;
+    }
+
+    /** {@code s}'s value as the command line writes it. */
+    public String valueText(Setting s) {
         return switch (s) {
-            case EPOCHS -> epochs != 0;
-            case LR -> lr != 0;
-            case BATCH_SIZE -> batchSize != 0;
+            case EPOCHS -> String.valueOf(epochs);
+            case LR -> String.valueOf(lr);
+            case BATCH_SIZE -> String.valueOf(batchSize);
         };
     }
 
     public RunConfig withEpochs(int e) {
         Setting.EPOCHS.check(e);
-        return new RunConfig(e, lr, batchSize, seed, device, dataDir);
+        return new RunConfig(e, lr, batchSize, seed, device, dataDir, and(Setting.EPOCHS));
     }
 
     public RunConfig withLr(double l) {
         Setting.LR.check(l);
-        return new RunConfig(epochs, l, batchSize, seed, device, dataDir);
+        return new RunConfig(epochs, l, batchSize, seed, device, dataDir, and(Setting.LR));
     }
 
     public RunConfig withBatchSize(int b) {
         Setting.BATCH_SIZE.check(b);
-        return new RunConfig(epochs, lr, b, seed, device, dataDir);
+        return new RunConfig(epochs, lr, b, seed, device, dataDir, and(Setting.BATCH_SIZE));
     }
 
     public RunConfig withSeed(long s) {
-        return new RunConfig(epochs, lr, batchSize, s, device, dataDir);
+        return new RunConfig(epochs, lr, batchSize, s, device, dataDir, settings);
     }
 
     public RunConfig withDevice(DeviceChoice d) {
-        return new RunConfig(epochs, lr, batchSize, seed, d, dataDir);
+        return new RunConfig(epochs, lr, batchSize, seed, d, dataDir, settings);
     }
 
     public RunConfig withDataDir(Path d) {
-        return new RunConfig(epochs, lr, batchSize, seed, device, d);
+        return new RunConfig(epochs, lr, batchSize, seed, device, d, settings);
     }
 
     /**
-     * What metrics.json records under {@code config}: the settings the experiment takes, the seed and the device
-     * (Gson leaves the {@code null}s out).
+     * What metrics.json records under {@code config}: the settings the experiment takes, the seed, the device asked
+     * for and the one it resolved to (Gson leaves the {@code null}s out).
      */
     public Recorded recorded() {
+        Device used = device.resolve();
         return new Recorded(
                 takes(Setting.EPOCHS) ? epochs : null,
                 takes(Setting.LR) ? lr : null,
                 takes(Setting.BATCH_SIZE) ? batchSize : null,
                 seed,
-                device.name());
+                device.name(),
+                used.isGpu() ? "gpu" + used.getDeviceId() : used.getDeviceType());
     }
 
-    /** The {@code config} of metrics.json; {@code null}: not taken by the experiment. */
-    public record Recorded(Integer epochs, Double lr, Integer batchSize, long seed, String device) {}
+    /**
+     * The {@code config} of metrics.json; {@code null}: not taken by the experiment.
+     *
+     * @param device as asked for ({@code auto}, {@code cpu}, {@code gpu…}): what a rerun passes
+     * @param deviceUsed where the run ran: {@code cpu} or {@code gpuN}
+     */
+    public record Recorded(Integer epochs, Double lr, Integer batchSize, long seed, String device, String deviceUsed) {}
 }

@@ -13,7 +13,8 @@ import java.util.Locale;
 import java.util.Properties;
 
 /**
- * The one place that touches DJL's engine set-up: offline mode, OpenMP's wait policy ({@link OpenMpWait}), device
+ * The one place that touches DJL's engine set-up: offline mode, libtorch's CPU kernels and OpenMP's wait
+ * policy ({@link NativeEnvironment}), device
  * choice, random seed.
  *
  * <p>DJL probes the network at engine start unless {@code ai.djl.offline} (or {@code DJL_OFFLINE}) says
@@ -27,7 +28,7 @@ public final class TorchRuntime {
             System.setProperty("ai.djl.offline", "true");
         }
         System.setProperty("java.awt.headless", System.getProperty("java.awt.headless", "true"));
-        OpenMpWait.preferPassive(); // before libtorch loads: libgomp reads it then
+        NativeEnvironment.apply(); // before libtorch loads: it reads these variables then
     }
 
     private TorchRuntime() {}

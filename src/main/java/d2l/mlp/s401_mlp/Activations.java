@@ -58,7 +58,7 @@ public final class Activations {
                 gradients.put(c.name() + ".maxGradient", c.grad()[arg]);
                 gradients.put(c.name() + ".argMaxGradient", c.x()[arg]);
             }
-            return new Metrics(gradients, curves.get(0).x().length);
+            return new Metrics(gradients, curves.get(0).x().length, curves);
         }
 
         @Override
@@ -87,8 +87,10 @@ public final class Activations {
      * @param gradients per activation, e.g. {@code sigmoid.maxGradient} and {@code sigmoid.argMaxGradient}: its
      *     largest gradient on the grid and where it is
      * @param points the grid's size
+     * @param curves every activation's values and gradients on the grid, which the PyTorch twin compares point by
+     *     point
      */
-    public record Metrics(@Inline Map<String, Double> gradients, int points) {}
+    public record Metrics(@Inline Map<String, Double> gradients, int points, List<Curve> curves) {}
 
     private Activations() {}
 

@@ -4,15 +4,19 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.training.loss.Loss;
 import d2l.mlp.experiment.Experiment;
 import d2l.mlp.experiment.Launcher;
 import d2l.mlp.reference.BookNumbers;
 import d2l.mlp.runtime.RunConfig;
+import d2l.mlp.scratch.MinibatchSgd;
 import d2l.mlp.scratch.Ops;
 import d2l.mlp.train.ClassifierResult;
-import d2l.mlp.train.ClassifierRuns;
+import d2l.mlp.train.ClassifierTraining;
+import d2l.mlp.train.ScratchLearner;
 import java.io.IOException;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Section 4.2: a 784-256-10 MLP from our own tensors: W ~ N(0, 0.01²), b = 0, hand-written ReLU, minibatch SGD.
@@ -51,14 +55,22 @@ public final class MlpScratch {
         return h.matMul(params.get(2)).add(params.get(3));
     }
 
+    /**
+     * The book's {@code train_ch3(net, …, loss, num_epochs, updater)}: softmax cross-entropy averaged over the batch
+     * and the hand-written minibatch SGD.
+     */
     public static ClassifierResult run(RunConfig cfg) throws IOException {
-        return ClassifierRuns.scratch(
+        Loss loss = Loss.softmaxCrossEntropyLoss();
+        ScratchLearner.Updater updater = MinibatchSgd::step;
+        return ClassifierTraining.trainScratch(
                 "mlp-scratch",
                 "MLP from scratch",
                 cfg,
                 MlpScratch::initParams,
-                MlpScratch::net,
-                MlpScratch::net,
+                params -> {
+                    UnaryOperator<NDArray> forward = x -> net(params, x);
+                    return new ScratchLearner(params, forward, forward, loss, updater, cfg.lr());
+                },
                 BookNumbers.SCRATCH);
     }
 

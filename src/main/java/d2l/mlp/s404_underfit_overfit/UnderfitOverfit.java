@@ -45,10 +45,11 @@ public final class UnderfitOverfit {
      *
      * @param name "degree 3", "degree 1" or "degree 19 (all 20 features)"
      * @param features number of features used (degree + 1)
+     * @param epochs epochs trained: the run's, or 15/4 of them for all 20 features
      * @param weights the learned weights
      * @param loss train and test loss at epoch 1 and every 20 epochs
      */
-    public record PolynomialFit(String name, int features, float[] weights, LossCurve loss) {}
+    public record PolynomialFit(String name, int features, int epochs, float[] weights, LossCurve loss) {}
 
     /** The three fits. */
     public record Result(List<PolynomialFit> fits) implements ExperimentResult {
@@ -69,7 +70,9 @@ public final class UnderfitOverfit {
         public Metrics metrics() {
             Map<String, FitMetrics> byName = new LinkedHashMap<>();
             fits.forEach(f -> byName.put(
-                    f.name(), new FitMetrics(f.features(), f.weights(), f.loss().metrics())));
+                    f.name(),
+                    new FitMetrics(
+                            f.features(), f.epochs(), f.weights(), f.loss().metrics())));
             return new Metrics(
                     "mean squared error without 1/2 (the book's nn.MSELoss)",
                     PolyData.TRUE_W,
@@ -128,9 +131,16 @@ public final class UnderfitOverfit {
             @Inline Map<String, FitMetrics> fits,
             Map<String, Double> bookFinalLosses) {}
 
-    /** One fit in metrics.json. */
+    /**
+     * One fit in metrics.json.
+     *
+     * @param epochsTrained how long this fit trained (the config's epochs are the cubic's and the line's)
+     */
     public record FitMetrics(
-            int features, float[] weights, @Inline LossCurve.Metrics loss) {}
+            int features,
+            int epochsTrained,
+            float[] weights,
+            @Inline LossCurve.Metrics loss) {}
 
     private UnderfitOverfit() {}
 
@@ -183,7 +193,11 @@ public final class UnderfitOverfit {
                 testLoss[p] = trace.loss()[p][1][0];
             }
             return new PolynomialFit(
-                    name, k, model.weights().toFloatArray(), new LossCurve(trace.epochs(), trainLoss, testLoss));
+                    name,
+                    k,
+                    sgd.epochs(),
+                    model.weights().toFloatArray(),
+                    new LossCurve(trace.epochs(), trainLoss, testLoss));
         }
     }
 

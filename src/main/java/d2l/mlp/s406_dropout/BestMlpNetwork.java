@@ -67,7 +67,7 @@ public final class BestMlpNetwork {
      * {@code model.newTrainer} (which sets the config's initializer on every block) and before
      * {@code trainer.initialize}; otherwise DJL's own default is used.
      */
-    static void torchInit(SequentialBlock net, Candidate c) {
+    public static void torchInit(SequentialBlock net, Candidate c) {
         TorchInit.onLinears(net, c.fanIns(), Parameter.Type.WEIGHT, Parameter.Type.BIAS);
     }
 }

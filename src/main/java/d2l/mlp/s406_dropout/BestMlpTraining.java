@@ -3,6 +3,7 @@ package d2l.mlp.s406_dropout;
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.training.DefaultTrainingConfig;
@@ -68,16 +69,28 @@ public final class BestMlpTraining {
      */
     public record Standardization(double mean, double std) {
 
-        /** The statistics of {@code x} (reads the device once). */
+        /**
+         * The statistics of {@code x} (reads the device once). Its temporaries, two of {@code x}'s size, are freed
+         * before it returns, not left on {@code x}'s long-lived manager.
+         */
         public static Standardization of(NDArray x) {
-            NDArray mean = x.mean();
-            NDArray std = x.sub(mean).square().mean().sqrt();
-            return new Standardization(mean.getFloat(), std.getFloat());
+            try (NDManager scratch = x.getManager().newSubManager()) {
+                x.tempAttach(scratch); // what is made from x goes with scratch; x returns to its manager
+                NDArray mean = x.mean();
+                NDArray std = x.sub(mean).square().mean().sqrt();
+                return new Standardization(mean.getFloat(), std.getFloat());
+            }
         }
 
-        /** {@code (x − mean) / std}, a new array on {@code x}'s manager. */
+        /** {@code (x − mean) / std}, a new array on {@code x}'s manager; nothing else is left there. */
         public NDArray apply(NDArray x) {
-            return x.sub(TorchRuntime.scalar(x, (float) mean)).div(TorchRuntime.scalar(x, (float) std));
+            NDManager owner = x.getManager();
+            try (NDManager scratch = owner.newSubManager()) {
+                x.tempAttach(scratch);
+                NDArray z = x.sub(TorchRuntime.scalar(x, (float) mean)).div(TorchRuntime.scalar(x, (float) std));
+                z.attach(owner);
+                return z;
+            }
         }
 
         /** Both splits standardized with these statistics; the labels are shared. */

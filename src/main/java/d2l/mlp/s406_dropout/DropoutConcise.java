@@ -6,23 +6,26 @@ import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
+import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.Trainer;
+import ai.djl.training.initializer.NormalInitializer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
 import d2l.mlp.experiment.Experiment;
 import d2l.mlp.experiment.Launcher;
 import d2l.mlp.reference.BookNumbers;
 import d2l.mlp.runtime.RunConfig;
 import d2l.mlp.scratch.TorchInit;
 import d2l.mlp.train.ClassifierResult;
-import d2l.mlp.train.ClassifierRuns;
-import d2l.mlp.train.ConciseLearner;
+import d2l.mlp.train.ClassifierTraining;
 import java.io.IOException;
 
 /**
  * Section 4.6 with DJL blocks: flatten, Linear(256), ReLU, Dropout(0.2), Linear(256), ReLU, Dropout(0.5),
- * Linear(10), trained with {@link ConciseLearner#classifierConfig} (softmax cross-entropy, SGD, weights N(0, 0.01²) as
- * the book's {@code init_weights}); biases keep PyTorch's default
- * U(−1/√fan_in, 1/√fan_in), since the book leaves them alone. DJL's {@link Trainer} runs the blocks in training
- * mode in {@code forward} and in inference mode (no dropout) in {@code evaluate}.
+ * Linear(10); weights N(0, 0.01²) as the book's {@code init_weights}, biases PyTorch's default
+ * U(−1/√fan_in, 1/√fan_in), since the book leaves them alone; softmax cross-entropy and SGD. DJL's {@link Trainer}
+ * runs the blocks in training mode in {@code forward} and in inference mode (no dropout) in {@code evaluate}.
  */
 public final class DropoutConcise {
 
@@ -52,22 +55,27 @@ public final class DropoutConcise {
                 .add(Activation::relu)
                 .add(Dropout.builder().optRate(DropoutScratch.DROPOUT2).build())
                 .add(Linear.builder().setUnits(10).build());
-        torchBiases(net);
+        net.setInitializer(new NormalInitializer(0.01f), Parameter.Type.WEIGHT); // the book's init_weights
+        TorchInit.onLinears(net, new long[] {784, 256, 256}, Parameter.Type.BIAS);
         return net;
     }
 
-    /**
-     * Gives the biases of the {@link Linear} layers of {@link #net()} PyTorch's default U(−1/√fan_in, 1/√fan_in).
-     * {@link #net()} calls it before {@code model.newTrainer}: the training config
-     * ({@link ConciseLearner#classifierConfig}) sets an initializer for weights only, so the biases keep this one.
-     */
-    public static void torchBiases(SequentialBlock net) {
-        TorchInit.onLinears(net, new long[] {784, 256, 256}, Parameter.Type.BIAS);
+    /** The loss and the optimizer of the section; the initializers are the net's. */
+    public static DefaultTrainingConfig trainingConfig(double lr) {
+        Optimizer trainer = Optimizer.sgd()
+                .setLearningRateTracker(Tracker.fixed((float) lr))
+                .build();
+        return new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss()).optOptimizer(trainer);
     }
 
     public static ClassifierResult run(RunConfig cfg) throws IOException {
-        return ClassifierRuns.concise(
-                "dropout-concise", "Dropout concise", DropoutConcise::net, cfg, BookNumbers.DROPOUT_CONCISE);
+        return ClassifierTraining.trainConcise(
+                "dropout-concise",
+                "Dropout concise",
+                DropoutConcise::net,
+                trainingConfig(cfg.lr()),
+                cfg,
+                BookNumbers.DROPOUT_CONCISE);
     }
 
     public static void main(String[] args) {

@@ -3,14 +3,17 @@ package d2l.mlp.s406_dropout;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.training.loss.Loss;
 import d2l.mlp.experiment.Experiment;
 import d2l.mlp.experiment.Launcher;
 import d2l.mlp.reference.BookNumbers;
 import d2l.mlp.runtime.RunConfig;
+import d2l.mlp.scratch.MinibatchSgd;
 import d2l.mlp.scratch.Ops;
 import d2l.mlp.scratch.TorchInit;
 import d2l.mlp.train.ClassifierResult;
-import d2l.mlp.train.ClassifierRuns;
+import d2l.mlp.train.ClassifierTraining;
+import d2l.mlp.train.ScratchLearner;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,14 +72,21 @@ public final class DropoutScratch {
         return h2.matMul(params.get(4)).add(params.get(5));
     }
 
+    /** Trains with dropout in the forward pass, evaluates without; softmax cross-entropy and minibatch SGD. */
     public static ClassifierResult run(RunConfig cfg) throws IOException {
-        return ClassifierRuns.scratch(
+        Loss loss = Loss.softmaxCrossEntropyLoss();
+        return ClassifierTraining.trainScratch(
                 "dropout-scratch",
                 "Dropout from scratch",
                 cfg,
                 DropoutScratch::initParams,
-                (params, x) -> net(params, x, true),
-                (params, x) -> net(params, x, false),
+                params -> new ScratchLearner(
+                        params,
+                        x -> net(params, x, true),
+                        x -> net(params, x, false),
+                        loss,
+                        MinibatchSgd::step,
+                        cfg.lr()),
                 BookNumbers.DROPOUT_SCRATCH);
     }
 

@@ -1,8 +1,7 @@
 package d2l.mlp.scratch;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.pytorch.engine.PtNDArray;
-import ai.djl.pytorch.jni.JniUtils;
+import d2l.mlp.fast.FastOps;
 import d2l.mlp.runtime.TorchRuntime;
 import java.util.List;
 
@@ -33,6 +32,6 @@ public final class MinibatchSgd {
      */
     public static void update(NDArray p, NDArray grad, NDArray rate) {
         p.subi(grad.muli(rate));
-        JniUtils.zeroGrad((PtNDArray) p);
+        FastOps.zeroGrad(p); // the book's p.grad.zero_()
     }
 }

@@ -142,8 +142,10 @@ public final class BatchedLinearModels {
     /** Mean squared error (G, D) of every model on {@code x} (G, m, F), {@code y} (G, m); belongs to {@code scope}. */
     public static NDArray mse(NDManager scope, NDArray x, NDArray y, NDArray w) {
         NDArray pred = x.matMul(w);
-        pred.attach(scope);
-        return pred.sub(y.expandDims(2)).square().mean(new int[] {1});
+        NDArray target = y.expandDims(2);
+        pred.attach(scope); // both were made on the data's manager, which outlives this call
+        target.attach(scope);
+        return pred.sub(target).square().mean(new int[] {1});
     }
 
     /**
@@ -182,6 +184,11 @@ public final class BatchedLinearModels {
             // the step 2·lr/b of a full batch and of the last one, as device tensors (see TorchRuntime.scalar)
             NDArray fullStep = TorchRuntime.scalar(log, 2f * lr / batchSize);
             NDArray lastStep = TorchRuntime.scalar(log, 2f * lr / (n - (long) cuts.length * batchSize));
+            // the data as one (G·n) list of rows to shuffle from: views, made once and closed with logs
+            NDArray xRows = train.x().reshape((long) groups * n, features);
+            NDArray yRows = train.y().reshape((long) groups * n);
+            xRows.attach(logs);
+            yRows.attach(logs);
             int[] point = {0};
             new EpochLoop(name, sgd.epochs()).run((epoch, batches) -> {
                 try (NDManager em = root.newSubManager()) {
@@ -193,11 +200,8 @@ public final class BatchedLinearModels {
                         }
                     }
                     NDIndex pick = new NDIndex("{}", em.create(order));
-                    NDArray xe = train.x()
-                            .reshape(groups * n, features)
-                            .get(em, pick)
-                            .reshape(groups, n, features);
-                    NDArray ye = train.y().reshape(groups * n).get(em, pick).reshape(groups, n, 1);
+                    NDArray xe = xRows.get(em, pick).reshape(groups, n, features);
+                    NDArray ye = yRows.get(em, pick).reshape(groups, n, 1);
                     NDList xs = cuts.length == 0 ? new NDList(xe) : xe.split(cuts, 1);
                     NDList xts = cuts.length == 0
                             ? new NDList(xe.transpose(0, 2, 1))

@@ -1,23 +1,32 @@
 package d2l.mlp.train;
 
+import ai.djl.Device;
+import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.Trainer;
 import d2l.mlp.data.FashionMnist;
 import d2l.mlp.data.InMemoryDataset;
+import d2l.mlp.reference.BookNumbers;
 import d2l.mlp.runtime.RunConfig;
 import d2l.mlp.runtime.TorchRuntime;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The book's {@code train_ch3}: per epoch, train on shuffled minibatches while accumulating loss and accuracy, then
- * measure test accuracy in evaluation mode. Sums are kept on the device and read once per epoch, so the loop does
- * not wait for the host after every batch.
+ * measure test accuracy in evaluation mode. Sums are kept on the device and read once per epoch, so the host does
+ * not wait for the device after every batch.
  */
 public final class ClassifierTraining {
 
@@ -30,6 +39,62 @@ public final class ClassifierTraining {
     public static final int EVAL_BATCH_SIZE = 2500;
 
     private ClassifierTraining() {}
+
+    /**
+     * The book's {@code train_ch3} for a network of DJL blocks, start to end: seed, load Fashion-MNIST, train
+     * {@code net} with DJL's {@link Trainer} as {@code config} says, and set the final numbers next to the book's.
+     *
+     * @param net a fresh, uninitialized network taking 28×28 images (made after seeding)
+     * @param config the section's loss, optimizer and initializers; the device is set here
+     */
+    public static ClassifierResult trainConcise(
+            String name,
+            String title,
+            Supplier<Block> net,
+            DefaultTrainingConfig config,
+            RunConfig cfg,
+            BookNumbers.ClassifierFinals book)
+            throws IOException {
+        TorchRuntime.seed(cfg.seed());
+        Device device = TorchRuntime.device(cfg.device());
+        try (NDManager m = TorchRuntime.newManager(device);
+                Model model =
+                        Model.newInstance(name, device, TorchRuntime.engine().getEngineName())) {
+            FashionMnist.Data data = FashionMnist.load(m, cfg.dataDir());
+            model.setBlock(net.get());
+            try (ConciseLearner learner = ConciseLearner.open(model, config.optDevices(new Device[] {device}))) {
+                learner.trainer().initialize(new Shape(1, 28, 28));
+                List<EpochStats> history = train(name, learner, data, cfg);
+                return ClassifierResult.of(
+                        title, history, learner, data.test(), book.loss(), book.trainAcc(), book.testAcc());
+            }
+        }
+    }
+
+    /**
+     * The book's {@code train_ch3} for a network of our own tensors, start to end: seed, load Fashion-MNIST, draw the
+     * parameters, train them with the section's learner, and set the final numbers next to the book's.
+     *
+     * @param init the parameters, drawn on the given manager
+     * @param learner the section's net, loss and updater on those parameters
+     */
+    public static ClassifierResult trainScratch(
+            String name,
+            String title,
+            RunConfig cfg,
+            Function<NDManager, List<NDArray>> init,
+            Function<List<NDArray>, Learner> learner,
+            BookNumbers.ClassifierFinals book)
+            throws IOException {
+        TorchRuntime.seed(cfg.seed());
+        try (NDManager m = TorchRuntime.newManager(TorchRuntime.device(cfg.device()))) {
+            FashionMnist.Data data = FashionMnist.load(m, cfg.dataDir());
+            Learner trained = learner.apply(init.apply(m));
+            List<EpochStats> history = train(name, trained, data, cfg);
+            return ClassifierResult.of(
+                    title, history, trained, data.test(), book.loss(), book.trainAcc(), book.testAcc());
+        }
+    }
 
     /**
      * Trains {@code learner} and returns the history. Prints one line per epoch, and a progress bar over the
@@ -121,7 +186,7 @@ public final class ClassifierTraining {
             correct.addi(correctCount(logits, y));
         }
 
-        /** The summed loss over {@code n} examples (reads the device). */
+        /** The mean loss over {@code n} examples: the sum of loss × rows, divided by n (reads the device). */
         public double meanLoss(int n) {
             return lossSum.getFloat() / n;
         }

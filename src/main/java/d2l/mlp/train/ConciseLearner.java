@@ -4,10 +4,7 @@ import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
-import ai.djl.pytorch.engine.PtNDArray;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
@@ -15,34 +12,27 @@ import ai.djl.training.TrainingConfig;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
-import d2l.mlp.optim.SgdWithoutDecay;
+import ai.djl.training.tracker.Tracker;
+import d2l.mlp.fast.FastStep;
 import d2l.mlp.train.PhaseTimer.Phase;
-import java.util.List;
 import java.util.function.BinaryOperator;
 
 /**
  * A DJL {@link Trainer} (model, loss and optimizer from its training config) seen as a {@link Learner}; it owns the
- * trainer. {@link #open} is the one way to make one, for every concise experiment, the benchmark and the notebooks.
- *
- * <p>The step is DJL's {@link Trainer#step} arithmetic without two costs of its general path. On one device it
- * hands the config's optimizer each parameter with its own gradient, skipping DJL's parameter server, which clones
- * every gradient first (a copy only needed to share one gradient among several devices): two library calls fewer
- * per parameter and step, and no copy (0.8 MB per step of the 784-256-10 MLP). And the backward pass's seed gradient
- * is made once instead of a tensor of ones per batch. DJL's optimizers and ours read the gradient before they zero
- * it, so the numbers are the same bit for bit ({@code ConciseLearnerTest}).
+ * trainer. A step is DJL's: forward, the config's loss, backward, {@code trainer.step()}; {@link #open} takes the
+ * backward pass and the update through {@link FastStep}, the same numbers in fewer library calls, and
+ * {@link #openWithDjlStep} keeps DJL's own calls (the reference the tests compare with).
  */
 public final class ConciseLearner implements Learner, AutoCloseable {
 
     private final Trainer trainer;
+    private final FastStep fast; // null: DJL's own backward and step
     private final PhaseTimer phases;
-    private final Optimizer directOptimizer;
-    private List<Parameter> trainable; // found at the first step: the block is initialized by then
-    private NDArray backwardSeed;
 
-    private ConciseLearner(Trainer trainer, Optimizer optimizer, PhaseTimer phases) {
+    private ConciseLearner(Trainer trainer, FastStep fast, PhaseTimer phases) {
         this.trainer = trainer;
+        this.fast = fast;
         this.phases = phases;
-        this.directOptimizer = trainer.getDevices().length == 1 ? optimizer : null;
     }
 
     /** A learner training {@code model}'s block as {@code config} says; initialize it through {@link #trainer()}. */
@@ -56,7 +46,13 @@ public final class ConciseLearner implements Learner, AutoCloseable {
      * @param phases or null
      */
     public static ConciseLearner open(Model model, TrainingConfig config, PhaseTimer phases) {
-        return new ConciseLearner(model.newTrainer(config), config.getOptimizer(), phases);
+        Trainer trainer = model.newTrainer(config);
+        return new ConciseLearner(trainer, FastStep.of(trainer, config), phases);
+    }
+
+    /** A learner whose every step is DJL's own {@code gc.backward(loss)} and {@code trainer.step()}. */
+    public static ConciseLearner openWithDjlStep(Model model, TrainingConfig config) {
+        return new ConciseLearner(model.newTrainer(config), null, null);
     }
 
     /** The trainer, to initialize the parameters: {@code learner.trainer().initialize(shape)}. */
@@ -87,48 +83,20 @@ public final class ConciseLearner implements Learner, AutoCloseable {
             lap(Phase.FORWARD);
             l = loss.apply(y, yHat);
             lap(Phase.LOSS);
-            backward(gc, l);
+            if (fast != null) {
+                fast.backward(gc, l);
+            } else {
+                gc.backward(l);
+            }
             lap(Phase.BACKWARD);
         }
-        step();
+        if (fast != null) {
+            fast.step();
+        } else {
+            trainer.step();
+        }
         lap(Phase.STEP);
         return new NDList(yHat, l);
-    }
-
-    /**
-     * {@code gc.backward(l)} for a scalar loss, with the seed gradient (a 0-d one) made once instead of a tensor of
-     * ones per batch: one library call instead of three (ones, backward, and the delete of the ones).
-     */
-    private void backward(GradientCollector gc, NDArray l) {
-        if (backwardSeed == null) {
-            backwardSeed = trainer.getManager().ones(new Shape(), l.getDataType());
-        }
-        if (l instanceof PtNDArray lossArray
-                && l.getShape().isScalar()
-                && l.getDataType() == backwardSeed.getDataType()
-                && l.getDevice().equals(backwardSeed.getDevice())) {
-            JniUtils.backward(lossArray, (PtNDArray) backwardSeed, false, false);
-        } else {
-            gc.backward(l);
-        }
-    }
-
-    private void step() {
-        if (directOptimizer == null) {
-            trainer.step();
-            return;
-        }
-        if (trainable == null) {
-            trainable = trainer.getModel().getBlock().getParameters().values().stream()
-                    .filter(Parameter::requiresGradient)
-                    .toList();
-        }
-        for (Parameter p : trainable) {
-            NDArray weight = p.getArray();
-            try (NDArray grad = weight.getGradient()) {
-                directOptimizer.update(p.getId(), weight, grad);
-            }
-        }
     }
 
     @Override
@@ -142,13 +110,14 @@ public final class ConciseLearner implements Learner, AutoCloseable {
     }
 
     /**
-     * The book's concise classifiers' training: softmax cross-entropy, SGD at {@code lr}, weights N(0, 0.01²),
-     * on {@code device}. The SGD is {@link SgdWithoutDecay}: bit for bit DJL's {@code Sgd} without weight decay, in
-     * fewer passes over memory (about 10% faster per epoch here).
+     * The training of the book's concise classifiers (4.3, and the distribution-shift nets): softmax cross-entropy,
+     * SGD at {@code lr}, weights N(0, 0.01²), on {@code device}.
      */
     public static DefaultTrainingConfig classifierConfig(double lr, Device device) {
         return new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                .optOptimizer(new SgdWithoutDecay((float) lr))
+                .optOptimizer(Optimizer.sgd()
+                        .setLearningRateTracker(Tracker.fixed((float) lr))
+                        .build())
                 .optInitializer(new NormalInitializer(0.01f), Parameter.Type.WEIGHT)
                 .optDevices(new Device[] {device});
     }

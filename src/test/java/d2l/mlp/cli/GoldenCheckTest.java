@@ -35,6 +35,8 @@ class GoldenCheckTest {
         metrics.addProperty("finalTestAcc", acc * 1.01);
         // wall-clock times differ in every run and are not results
         metrics.getAsJsonArray("history").get(0).getAsJsonObject().addProperty("seconds", 1234.5);
+        // and the name of a compared quantity is a label
+        doctored.getAsJsonArray("book").get(0).getAsJsonObject().addProperty("quantity", "renamed");
         List<GoldenCheck.Drift> drifts = GoldenCheck.compare(golden, doctored);
         assertEquals(1, drifts.size(), drifts.toString());
         assertEquals("metrics.finalTestAcc", drifts.get(0).path());
@@ -56,6 +58,21 @@ class GoldenCheckTest {
                 .map(GoldenCheck.Drift::path)
                 .toList();
         assertEquals(List.of("config.seed", "metrics.lambda=0.0.trainLoss"), paths);
+    }
+
+    @Test
+    void aChangedTextIsDriftButATitleIsNot() throws IOException {
+        JsonObject golden = committed("distribution-shift");
+        JsonObject doctored = golden.deepCopy();
+        var boosted = doctored.getAsJsonObject("metrics")
+                .getAsJsonObject("labelShift")
+                .getAsJsonArray("boostedClasses");
+        boosted.set(0, new com.google.gson.JsonPrimitive(boosted.get(0).getAsString() + "x"));
+        doctored.addProperty("title", "another title");
+        List<String> paths = GoldenCheck.compare(golden, doctored).stream()
+                .map(GoldenCheck.Drift::path)
+                .toList();
+        assertEquals(List.of("metrics.labelShift.boostedClasses[0]"), paths);
     }
 
     @Test

@@ -19,16 +19,20 @@ class MainTest {
     @TempDir
     Path tmp;
 
-    /** Runs the CLI, returning exit status and stderr. */
+    /** Runs the CLI, returning exit status, stderr and stdout. */
     private static Object[] run(String... args) {
         PrintStream err = System.err;
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(buf, true));
+        PrintStream out = System.out;
+        ByteArrayOutputStream errBuf = new ByteArrayOutputStream();
+        ByteArrayOutputStream outBuf = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(errBuf, true));
+        System.setOut(new PrintStream(outBuf, true));
         try {
             int status = Main.execute(args);
-            return new Object[] {status, buf.toString()};
+            return new Object[] {status, errBuf.toString(), outBuf.toString()};
         } finally {
             System.setErr(err);
+            System.setOut(out);
         }
     }
 
@@ -67,11 +71,12 @@ class MainTest {
         JsonObject activations = JsonParser.parseString(Files.readString(tmp.resolve("activations/metrics.json")))
                 .getAsJsonObject()
                 .getAsJsonObject("config");
-        assertEquals(Set.of("seed", "device"), activations.keySet());
+        assertEquals(Set.of("seed", "device", "deviceUsed"), activations.keySet());
+        assertTrue(activations.get("deviceUsed").getAsString().matches("cpu|gpu\\d+"), activations.toString());
         JsonObject xavier = JsonParser.parseString(Files.readString(tmp.resolve("xavier/metrics.json")))
                 .getAsJsonObject()
                 .getAsJsonObject("config");
-        assertEquals(Set.of("batchSize", "seed", "device"), xavier.keySet());
+        assertEquals(Set.of("batchSize", "seed", "device", "deviceUsed"), xavier.keySet());
     }
 
     @Test
@@ -146,9 +151,32 @@ class MainTest {
 
     @Test
     void onlyBugsGetAStackTrace() {
-        assertTrue(d2l.mlp.experiment.Launcher.explainedByMessage(
-                new ai.djl.engine.EngineException("libtorch not found")));
         assertTrue(d2l.mlp.experiment.Launcher.explainedByMessage(new java.io.FileNotFoundException("train.csv")));
         assertFalse(d2l.mlp.experiment.Launcher.explainedByMessage(new NullPointerException()));
+        // libtorch's errors inside a run (a shape mismatch) are bugs; only an engine that would not start is not
+        assertFalse(d2l.mlp.experiment.Launcher.explainedByMessage(
+                new ai.djl.engine.EngineException("mat1 and mat2 shapes cannot be multiplied")));
+    }
+
+    @Test
+    void everySubcommandHasHelp() {
+        for (String[] args : new String[][] {
+            {"--help"}, {"list", "--help"}, {"run", "--help"}, {"all", "--help"}, {"check", "--help"}
+        }) {
+            Object[] r = run(args);
+            assertEquals(0, r[0], String.join(" ", args) + ": " + r[1]);
+            assertTrue(((String) r[2]).startsWith("Usage: d2l-mlp"), String.join(" ", args) + ": " + r[2]);
+        }
+    }
+
+    @Test
+    void runHelpListsTheSettingsEachExperimentTakes() {
+        Object[] r = run("run", "mlp-concise", "--help");
+        String help = (String) r[2];
+        assertEquals(0, r[0], help);
+        assertTrue(
+                help.lines().anyMatch(l -> l.matches(" *mlp-concise +--epochs 10 +--lr 0.1 +--batch-size 256")), help);
+        assertTrue(help.lines().anyMatch(l -> l.matches(" *activations +\\(none\\)")), help);
+        assertTrue(help.lines().anyMatch(l -> l.matches(" *xavier +--batch-size \\d+")), help);
     }
 }

@@ -76,10 +76,9 @@ class ResultWriterTest {
                         + extra + "}");
     }
 
-    @Test
-    void figuresAreDrawnOnceAndTheFirstIsTheMainOne(@TempDir Path out) throws Exception {
-        int[] drawn = {0};
-        ExperimentResult result = new ExperimentResult() {
+    /** A result whose figures, one plot per name, count in {@code drawn} how often they were drawn. */
+    private static ExperimentResult countingDraws(int[] drawn, String... names) {
+        return new ExperimentResult() {
             @Override
             public Point metrics() {
                 return new Point("z", 1, new double[0]);
@@ -88,10 +87,17 @@ class ResultWriterTest {
             @Override
             public List<Figure> figures() {
                 drawn[0]++;
-                return List.of(
-                        Figure.of("first", Plots.curve("t", "x", "y", new double[] {0, 1}, new double[] {1, 2})));
+                return java.util.Arrays.stream(names)
+                        .map(n -> Figure.of(n, Plots.curve(n, "x", "y", new double[] {0, 1}, new double[] {1, 2})))
+                        .toList();
             }
         };
+    }
+
+    @Test
+    void figuresAreDrawnOnceAndTheFirstIsTheMainOne(@TempDir Path out) throws Exception {
+        int[] drawn = {0};
+        ExperimentResult result = countingDraws(drawn, "first");
         try (OutputDirectory dir = OutputDirectory.claim(out)) {
             ResultWriter.write(dir, "e", "4.1", "t", d2l.mlp.runtime.RunConfig.none(), result);
         }
@@ -128,6 +134,35 @@ class ResultWriterTest {
         assertTrue(!md.contains("![c-none]") && md.contains("[c-none/](c-none/)"), md);
         assertTrue(md.indexOf("## 4.6 a-first") < md.indexOf("## 4.6+ b-named"), md);
         assertTrue(md.indexOf("## 4.6+ b-named") < md.indexOf("## 4.7 c-none"), md);
+    }
+
+    @Test
+    void summaryIsTheSameInEveryLocale(@TempDir Path out) throws Exception {
+        Files.createDirectories(out.resolve("e"));
+        Files.writeString(
+                out.resolve("e/metrics.json"),
+                "{\"experiment\": \"e\", \"section\": \"4.1\", \"book\": [{\"quantity\": \"q\", \"book\": 0.25,"
+                        + " \"lo\": 0.2499, \"hi\": 0.25, \"ours\": 0.25}]}");
+        java.util.Locale before = java.util.Locale.getDefault();
+        try {
+            java.util.Locale.setDefault(java.util.Locale.GERMANY); // writes 0,2500 for %.4g
+            try (OutputDirectory dir = OutputDirectory.claim(out)) {
+                ResultWriter.writeSummary(dir);
+            }
+        } finally {
+            java.util.Locale.setDefault(before);
+        }
+        String md = Files.readString(out.resolve("README.md"));
+        assertTrue(md.contains("| q | 0.2500 | 0.2499 – 0.2500 | 0.2500 | yes |\n"), md);
+        assertTrue(!md.contains("\r"), "one line ending on every system");
+    }
+
+    @Test
+    void imagesDrawTheFiguresOnceHoweverManyAreAskedFor() {
+        int[] drawn = {0};
+        ExperimentResult result = countingDraws(drawn, "a", "b");
+        assertEquals(2, Figure.images(result, "b", "a").size());
+        assertEquals(1, drawn[0], "figures drawn once");
     }
 
     @Test

@@ -61,5 +61,6 @@ class JvmTuningTest {
         assertTrue(collections() > before, "a garbage collection ran");
         assertNull(garbage.get(), "unreachable objects are gone");
         assertFalse(dcmd("systemTrimNativeHeap").isBlank(), "HotSpot 17.0.9+ has System.trim_native_heap");
+        assertTrue(JvmTuning.releaseMemory(), "and releaseMemory trimmed it");
     }
 }

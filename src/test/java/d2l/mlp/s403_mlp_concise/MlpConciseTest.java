@@ -1,9 +1,11 @@
 package d2l.mlp.s403_mlp_concise;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
 import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -13,7 +15,10 @@ import d2l.mlp.runtime.TorchRuntime;
 import d2l.mlp.train.ConciseLearner;
 import org.junit.jupiter.api.Test;
 
-/** The concise MLP: flatten, Linear(256), ReLU, Linear(10), with the book's N(0, 0.01²) weights. */
+/**
+ * The concise MLP: flatten, Linear(256), ReLU, Linear(10), with the book's N(0, 0.01²) weights and PyTorch's default
+ * biases.
+ */
 class MlpConciseTest {
 
     @Test
@@ -27,8 +32,14 @@ class MlpConciseTest {
                     ConciseLearner.open(model, ConciseLearner.classifierConfig(0.1, Device.cpu()))) {
                 learner.trainer().initialize(new Shape(1, 28, 28));
                 int linear = 0;
+                long[] fanIns = {784, 256};
                 for (Block b : model.getBlock().getChildren().values()) {
                     if (b instanceof Linear) {
+                        // PyTorch's default bias, as the book leaves it: U(−1/√fan_in, 1/√fan_in), not DJL's zeros
+                        NDArray bias = b.getParameters().get("bias").getArray();
+                        double bound = 1 / Math.sqrt(fanIns[linear]);
+                        assertTrue(bias.abs().max().getFloat() <= bound, "biases inside ±1/√fan_in");
+                        assertTrue(bias.abs().max().getFloat() > 0.5 * bound, "biases spread over ±1/√fan_in");
                         linear++;
                         double std = Math.sqrt(b.getParameters()
                                 .get("weight")

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
 /** The two dropout networks: initialization, training vs evaluation mode, no leaks. */
 class DropoutNetsTest {
 
-    private static void assertUniform(NDArray a, long fanIn, String what) {
+    /** PyTorch's U(−1/√fanIn, 1/√fanIn); the distribution is checked only where there are enough values. */
+    static void assertUniform(NDArray a, long fanIn, String what) {
         float b = TorchInit.bound(fanIn);
         double max = a.abs().max().getFloat();
         assertTrue(max <= b && max > 0, what + ": max |value| " + max + ", bound 1/sqrt(" + fanIn + ") = " + b);

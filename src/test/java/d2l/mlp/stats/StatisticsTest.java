@@ -35,6 +35,8 @@ class StatisticsTest {
         double[] v = {4, 1, 3, 2, 5};
         assertArrayEquals(
                 new double[] {1, 2, 3, 4.5, 5}, Statistics.quantiles(v, new double[] {0, 0.25, 0.5, 0.875, 1}), 1e-12);
-        assertEquals(1, Statistics.correlation(new double[] {1, 2, 3}, new double[] {2, 4, 7}), 0.05);
+        // deviations (−1, 0, 1) and (−7/3, −1/3, 8/3): r = 5 / (√2 · √114/3) = 15/√228
+        assertEquals(
+                15 / Math.sqrt(228), Statistics.correlation(new double[] {1, 2, 3}, new double[] {2, 4, 7}), 1e-12);
     }
 }

@@ -109,6 +109,28 @@ class BatchedLinearModelsTest {
     }
 
     @Test
+    void trainingLeavesNothingOnTheDataManager() {
+        try (NDManager m = TorchRuntime.newManager(Device.cpu());
+                NDManager dataManager = m.newSubManager()) {
+            InMemoryDataset train = PolyData.firstFeatures(
+                    dataManager, PolyData.generate(new Random(5)).train(dataManager), 4);
+            NDArray w = BatchedLinearModels.initWeights(m, 1, new int[] {4}, 4, new Random(9));
+            NDArray mask = BatchedLinearModels.mask(m, new int[] {4}, 4);
+            int data = dataManager.getManagedArrays().size();
+            int models = m.getManagedArrays().size();
+            BatchedLinearModels.train(
+                    "test",
+                    (g, j) -> "",
+                    train,
+                    new BatchedLinearModels.Models(w, mask),
+                    new BatchedLinearModels.Sgd(EPOCHS, BATCH, LR, new Random(7)),
+                    new BatchedLinearModels.Logging(new int[] {1, EPOCHS}, List.of(train)));
+            assertEquals(data, dataManager.getManagedArrays().size(), "arrays left on the data's manager");
+            assertEquals(models, m.getManagedArrays().size(), "arrays left on the models' manager");
+        }
+    }
+
+    @Test
     void modelsInAStackTrainAsIfAlone() {
         try (NDManager m = TorchRuntime.newManager(Device.cpu())) {
             PolyData data = PolyData.generate(new Random(5));

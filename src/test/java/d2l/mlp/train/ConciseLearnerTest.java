@@ -5,25 +5,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
-import d2l.mlp.optim.SgdWithoutDecay;
+import d2l.mlp.fast.InPlaceSgd;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
-/** The learner's own step (optimizer handed the parameters' own gradients) against DJL's {@code Trainer.step()}. */
+/** The learner's fast step (optimizer handed the parameters' own gradients) against DJL's {@code Trainer.step()}. */
 class ConciseLearnerTest {
 
     private static void assertSameAsTrainerStep(java.util.function.Supplier<Optimizer> optimizer) {
         float[] viaTrainer = SyntheticTraining.weightsAfterTwoEpochs(optimizer.get(), true);
         float[] own = SyntheticTraining.weightsAfterTwoEpochs(optimizer.get(), false);
-        float[] initial = SyntheticTraining.weightsAfterTwoEpochs(
-                new SgdWithoutDecay(0f), false); // lr 0: the weights as initialized
+        float[] initial =
+                SyntheticTraining.weightsAfterTwoEpochs(new InPlaceSgd(0f), false); // lr 0: the weights as initialized
         assertTrue(!Arrays.equals(initial, own), "training did not change the weights");
         assertArrayEquals(viaTrainer, own, 0f);
     }
 
     @Test
-    void ownStepWithSgdWithoutDecayIsTrainerStepBitForBit() {
-        assertSameAsTrainerStep(() -> new SgdWithoutDecay(0.5f));
+    void ownStepWithInPlaceSgdIsTrainerStepBitForBit() {
+        assertSameAsTrainerStep(() -> new InPlaceSgd(0.5f));
     }
 
     @Test

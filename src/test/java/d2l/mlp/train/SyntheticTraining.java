@@ -2,13 +2,11 @@ package d2l.mlp.train;
 
 import ai.djl.Device;
 import ai.djl.Model;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
 import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.optimizer.Optimizer;
 import d2l.mlp.data.FashionMnist;
@@ -17,6 +15,7 @@ import d2l.mlp.runtime.RunConfig;
 import d2l.mlp.runtime.TorchRuntime;
 import d2l.mlp.s403_mlp_concise.MlpConcise;
 import java.util.Arrays;
+import java.util.function.Supplier;
 
 /**
  * The fixture of the bit-for-bit comparisons of steps and optimizers: the concise MLP trained for two epochs on
@@ -38,20 +37,27 @@ public final class SyntheticTraining {
     }
 
     /**
-     * Every weight of the concise MLP after two epochs with {@code optimizer}, through {@link ConciseLearner} or,
-     * with {@code viaTrainerStep}, through DJL's own {@link Trainer#step} (the reference).
+     * Every weight of the concise MLP after two epochs with {@code optimizer}, through {@link ConciseLearner}'s fast
+     * step or, with {@code djlStep}, through DJL's own backward and {@link Trainer#step} (the reference).
      */
-    public static float[] weightsAfterTwoEpochs(Optimizer optimizer, boolean viaTrainerStep) {
+    public static float[] weightsAfterTwoEpochs(Optimizer optimizer, boolean djlStep) {
+        return weightsAfterTwoEpochs(
+                MlpConcise::net,
+                ConciseLearner.classifierConfig(0.5, Device.cpu()).optOptimizer(optimizer),
+                djlStep);
+    }
+
+    /** Every weight of {@code net} after two epochs as {@code config} says, on the CPU. */
+    public static float[] weightsAfterTwoEpochs(Supplier<Block> net, DefaultTrainingConfig config, boolean djlStep) {
         TorchRuntime.seed(5);
         try (NDManager m = TorchRuntime.newManager(Device.cpu());
                 Model model = Model.newInstance("step", Device.cpu())) {
             FashionMnist.Data data = data(m, 600, 100);
-            model.setBlock(MlpConcise.net());
-            DefaultTrainingConfig cfg =
-                    ConciseLearner.classifierConfig(0.5, Device.cpu()).optOptimizer(optimizer);
-            try (ConciseLearner concise = ConciseLearner.open(model, cfg)) {
-                concise.trainer().initialize(new Shape(1, 28, 28));
-                Learner learner = viaTrainerStep ? new TrainerStep(concise.trainer(), concise) : concise;
+            model.setBlock(net.get());
+            config.optDevices(new Device[] {Device.cpu()});
+            try (ConciseLearner learner =
+                    djlStep ? ConciseLearner.openWithDjlStep(model, config) : ConciseLearner.open(model, config)) {
+                learner.trainer().initialize(new Shape(1, 28, 28));
                 ClassifierTraining.train(
                         "step",
                         learner,
@@ -67,27 +73,6 @@ public final class SyntheticTraining {
                         })
                         .orElseThrow();
             }
-        }
-    }
-
-    /** DJL's usual step: forward, the config's loss, {@code backward}, {@link Trainer#step}. */
-    private record TrainerStep(Trainer trainer, Learner evaluation) implements Learner {
-        @Override
-        public NDList trainBatch(NDArray x, NDArray y) {
-            NDArray yHat;
-            NDArray l;
-            try (GradientCollector gc = trainer.newGradientCollector()) {
-                yHat = trainer.forward(new NDList(x)).singletonOrThrow();
-                l = trainer.getLoss().evaluate(new NDList(y), new NDList(yHat));
-                gc.backward(l);
-            }
-            trainer.step();
-            return new NDList(yHat, l);
-        }
-
-        @Override
-        public NDArray predict(NDArray x) {
-            return evaluation.predict(x);
         }
     }
 }
