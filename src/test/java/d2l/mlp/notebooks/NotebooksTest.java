@@ -134,6 +134,14 @@ class NotebooksTest {
                             assertFalse(
                                     out.get("output_type").getAsString().equals("error"),
                                     where + ": committed an error");
+                            // rapaio's display(...) returns the display's id: a cell ending with it prints a new
+                            // id on every run, so the notebook would change on every execution
+                            assertFalse(
+                                    out.get("output_type").getAsString().equals("execute_result")
+                                            && DISPLAY_ID
+                                                    .matcher(out.toString())
+                                                    .find(),
+                                    where + ": ends with display(...), whose id the kernel prints; call it in a loop");
                             if (out.has("text")) {
                                 assertClean(where + " output", text(out.get("text")));
                             }
@@ -149,6 +157,9 @@ class NotebooksTest {
                     }
                 }));
     }
+
+    private static final Pattern DISPLAY_ID =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     /** An epoch line's wall time, e.g. "(0.4 s)": it differs from run to run, so committed outputs must not hold it. */
     private static final Pattern WALL_TIME = Pattern.compile("\\(\\d+\\.\\d+ s\\)");
