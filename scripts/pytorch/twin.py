@@ -421,7 +421,7 @@ def report(raw, path, threads, limit, command, reuse):
         for (na, nb), rs in sorted(by_n.items(), key=lambda kv: (-min(kv[0]), -max(kv[0]))))
     fig = path.with_suffix(".svg")
     lines = [
-        "# The PyTorch twin: our Java experiments beside the book's PyTorch code",
+        "# The PyTorch twin: our Java experiments beside PyTorch code written after the book's",
         "",
         f"**Outcome: {agree} of {len(rows)} final numbers agree"
         + (f"; {len(differ)} differ{'s' if len(differ) == 1 else ''} (below)" if differ else "")

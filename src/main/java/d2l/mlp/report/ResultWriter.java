@@ -215,8 +215,8 @@ public final class ResultWriter {
                 .append("across its official builds (about 20 executed builds of the PyTorch edition), not one ")
                 .append("build's value. Sections marked + go beyond the book.\n");
         if (Files.exists(out.resolve("pytorch-twin.md"))) {
-            md.append("\nA tighter check: every experiment with a counterpart in the book's PyTorch code, run beside ")
-                    .append("that code on the same machine over the same seeds, in ")
+            md.append("\nA tighter check: the experiments with a PyTorch twin, written after the book's code, run ")
+                    .append("beside it on the same machine over the same seeds, in ")
                     .append("[pytorch-twin.md](pytorch-twin.md) (`scripts/pytorch-twin.sh`).\n");
         }
         List<JsonObject> experiments = new ArrayList<>();
