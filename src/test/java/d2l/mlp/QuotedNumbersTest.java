@@ -245,7 +245,8 @@ class QuotedNumbersTest {
 
     /** The sentence that quotes the main job's times against the first {@code all:} line of benchmarks.md. */
     static List<String> timingProblems(String readme, String benchmarks) {
-        Matcher sentence = Pattern.compile("[^.]*last benchmark run that timed it[^.]*\\.").matcher(readme);
+        Matcher sentence =
+                Pattern.compile("[^.]*last benchmark run that timed it[^.]*\\.").matcher(readme);
         Matcher all = Pattern.compile("(?m)^all: .* s wall;.*$").matcher(benchmarks);
         if (!sentence.find() || !all.find()) {
             return List.of("no README sentence on the last timed benchmark run, or no 'all:' line in benchmarks.md");

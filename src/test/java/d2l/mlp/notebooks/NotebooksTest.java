@@ -229,7 +229,8 @@ class NotebooksTest {
         }
     }
 
-    private static String text(JsonElement e) {
+    /** A notebook field's text: a string, or a list of lines. */
+    static String text(JsonElement e) {
         if (!e.isJsonArray()) {
             return e.getAsString();
         }

@@ -149,7 +149,7 @@ final class ProseNumbers {
         for (JsonElement c : nb.getAsJsonArray("cells")) {
             n++;
             JsonObject cell = c.getAsJsonObject();
-            String source = text(cell.get("source"));
+            String source = NotebooksTest.text(cell.get("source"));
             if (cell.get("cell_type").getAsString().equals("markdown")) {
                 markdown.add(source);
                 cellNumbers.add(n);
@@ -162,10 +162,11 @@ final class ProseNumbers {
             for (JsonElement o : cell.getAsJsonArray("outputs")) {
                 JsonObject out = o.getAsJsonObject();
                 if (out.has("text")) {
-                    shown.addAll(outputNumbers(text(out.get("text"))));
+                    shown.addAll(outputNumbers(NotebooksTest.text(out.get("text"))));
                 }
                 if (out.has("data") && out.getAsJsonObject("data").has("text/plain")) {
-                    shown.addAll(outputNumbers(text(out.getAsJsonObject("data").get("text/plain"))));
+                    shown.addAll(outputNumbers(
+                            NotebooksTest.text(out.getAsJsonObject("data").get("text/plain"))));
                 }
             }
         }
@@ -380,16 +381,5 @@ final class ProseNumbers {
     private static String context(String text, int from, int to) {
         String c = text.substring(Math.max(0, from - 50), Math.min(text.length(), to + 30));
         return c.replaceAll("\\s+", " ").strip();
-    }
-
-    private static String text(JsonElement e) {
-        if (!e.isJsonArray()) {
-            return e.getAsString();
-        }
-        StringBuilder sb = new StringBuilder();
-        for (JsonElement line : e.getAsJsonArray()) {
-            sb.append(line.getAsString());
-        }
-        return sb.toString();
     }
 }
