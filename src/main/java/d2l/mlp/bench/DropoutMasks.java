@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.norm.Dropout;
-import d2l.mlp.runtime.JvmTuning;
+import d2l.mlp.fast.JvmTuning;
 import d2l.mlp.runtime.TorchRuntime;
 import d2l.mlp.scratch.Ops;
 import d2l.mlp.stats.Statistics;

@@ -4,7 +4,7 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import d2l.mlp.runtime.JvmTuning;
+import d2l.mlp.fast.JvmTuning;
 import d2l.mlp.runtime.TorchRuntime;
 import d2l.mlp.stats.Statistics;
 import d2l.mlp.train.ClassifierTraining;

@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import d2l.mlp.data.FashionMnist;
 import d2l.mlp.experiment.Experiment;
-import d2l.mlp.runtime.JvmTuning;
+import d2l.mlp.fast.JvmTuning;
 import d2l.mlp.runtime.RunConfig;
 import d2l.mlp.runtime.TorchRuntime;
 import d2l.mlp.s403_mlp_concise.MlpConcise;

@@ -5,7 +5,6 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
-import d2l.mlp.Chapter;
 import d2l.mlp.experiment.Launcher;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -69,13 +68,13 @@ public final class GoldenCheck implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         for (String n : names) {
-            if (Chapter.find(n).isEmpty()) {
+            if (Main.find(n).isEmpty()) {
                 throw new Launcher.UsageException(
-                        "unknown experiment '" + n + "'; known: " + String.join(", ", Chapter.names()));
+                        "unknown experiment '" + n + "'; known: " + String.join(", ", Main.names()));
             }
         }
         List<String> chosen = names.isEmpty()
-                ? Chapter.names().stream()
+                ? Main.names().stream()
                         .filter(n -> Files.exists(results.resolve(n).resolve("metrics.json")))
                         .toList()
                 : names;

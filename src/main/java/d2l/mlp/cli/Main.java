@@ -1,11 +1,30 @@
 package d2l.mlp.cli;
 
-import d2l.mlp.Chapter;
 import d2l.mlp.experiment.Experiment;
 import d2l.mlp.experiment.Launcher;
-import d2l.mlp.runtime.JvmTuning;
+import d2l.mlp.fast.JvmTuning;
+import d2l.mlp.s401_mlp.Activations;
+import d2l.mlp.s402_mlp_scratch.MlpScratch;
+import d2l.mlp.s403_mlp_concise.MlpConcise;
+import d2l.mlp.s404_underfit_overfit.ModelSelection;
+import d2l.mlp.s404_underfit_overfit.UnderfitOverfit;
+import d2l.mlp.s405_weight_decay.WeightDecayConcise;
+import d2l.mlp.s405_weight_decay.WeightDecayScratch;
+import d2l.mlp.s405_weight_decay.WeightDecaySweep;
+import d2l.mlp.s406_dropout.DropoutConcise;
+import d2l.mlp.s406_dropout.DropoutScratch;
+import d2l.mlp.s406_dropout.MlpBest;
+import d2l.mlp.s406_dropout.MlpBestSweep;
+import d2l.mlp.s407_backprop.Backprop;
+import d2l.mlp.s408_numerical_stability.NumericalStability;
+import d2l.mlp.s408_numerical_stability.Xavier;
+import d2l.mlp.s409_distribution_shift.DistributionShift;
+import d2l.mlp.s410_kaggle_house.KaggleHouse;
+import d2l.mlp.s410_kaggle_house.KaggleHouseMlp;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,6 +40,35 @@ import picocli.CommandLine.Parameters;
         subcommands = {Main.ListCommand.class, Main.RunCommand.class, Main.AllCommand.class, GoldenCheck.class})
 public final class Main implements Runnable {
 
+    /** The chapter's experiments in book order: what {@code list}, {@code run}, {@code all} and {@code check} know. */
+    public static final List<Experiment> EXPERIMENTS = List.of(
+            Activations.EXPERIMENT,
+            MlpScratch.EXPERIMENT,
+            MlpConcise.EXPERIMENT,
+            UnderfitOverfit.EXPERIMENT,
+            ModelSelection.EXPERIMENT,
+            WeightDecayScratch.EXPERIMENT,
+            WeightDecayConcise.EXPERIMENT,
+            WeightDecaySweep.EXPERIMENT,
+            DropoutScratch.EXPERIMENT,
+            DropoutConcise.EXPERIMENT,
+            MlpBestSweep.EXPERIMENT,
+            MlpBest.EXPERIMENT,
+            Backprop.EXPERIMENT,
+            NumericalStability.EXPERIMENT,
+            Xavier.EXPERIMENT,
+            DistributionShift.EXPERIMENT,
+            KaggleHouse.EXPERIMENT,
+            KaggleHouseMlp.EXPERIMENT);
+
+    public static Optional<Experiment> find(String name) {
+        return EXPERIMENTS.stream().filter(e -> e.name().equals(name)).findFirst();
+    }
+
+    public static List<String> names() {
+        return EXPERIMENTS.stream().map(Experiment::name).toList();
+    }
+
     @Override
     public void run() {
         CommandLine.usage(this, System.out);
@@ -34,21 +82,27 @@ public final class Main implements Runnable {
     /** Runs the command line and returns the exit status (0 ok, 1 failed, 2 bad usage). */
     public static int execute(String... args) {
         CommandLine cli = new CommandLine(new Main());
-        for (String sub : List.of("run", "all")) {
-            cli.getSubcommands()
-                    .get(sub)
-                    .getCommandSpec()
-                    .usageMessage()
-                    .footer(Launcher.settingsTable(Chapter.EXPERIMENTS));
-        }
+        // `run NAME --help` lists NAME's settings; `run --help` and `all --help` list every experiment's
+        List<Experiment> named =
+                Arrays.stream(args).map(Main::find).flatMap(Optional::stream).toList();
+        settingsFooter(cli, "run", named.isEmpty() ? EXPERIMENTS : named);
+        settingsFooter(cli, "all", EXPERIMENTS);
         return Launcher.execute(cli, args);
+    }
+
+    private static void settingsFooter(CommandLine cli, String subcommand, List<Experiment> experiments) {
+        cli.getSubcommands()
+                .get(subcommand)
+                .getCommandSpec()
+                .usageMessage()
+                .footer(Launcher.settingsTable(experiments));
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the experiments.")
     static final class ListCommand implements Runnable {
         @Override
         public void run() {
-            for (Experiment e : Chapter.EXPERIMENTS) {
+            for (Experiment e : EXPERIMENTS) {
                 System.out.printf("%-20s %-5s %s%n", e.name(), e.section(), e.title());
             }
         }
@@ -66,9 +120,8 @@ public final class Main implements Runnable {
         public Integer call() throws Exception {
             List<Experiment> chosen = new ArrayList<>();
             for (String n : names) {
-                chosen.add(Chapter.find(n)
-                        .orElseThrow(() -> new Launcher.UsageException(
-                                "unknown experiment '" + n + "'; known: " + String.join(", ", Chapter.names()))));
+                chosen.add(find(n).orElseThrow(() -> new Launcher.UsageException(
+                        "unknown experiment '" + n + "'; known: " + String.join(", ", names()))));
             }
             return Launcher.runAll(chosen, options, true);
         }
@@ -85,7 +138,7 @@ public final class Main implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            return Launcher.runAll(Chapter.EXPERIMENTS, options, false);
+            return Launcher.runAll(EXPERIMENTS, options, false);
         }
     }
 }

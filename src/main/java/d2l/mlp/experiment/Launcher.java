@@ -1,10 +1,10 @@
 package d2l.mlp.experiment;
 
+import d2l.mlp.fast.JvmTuning;
 import d2l.mlp.report.ExperimentResult;
 import d2l.mlp.report.OutputDirectory;
 import d2l.mlp.report.ResultWriter;
 import d2l.mlp.runtime.DeviceChoice;
-import d2l.mlp.runtime.JvmTuning;
 import d2l.mlp.runtime.RunConfig;
 import d2l.mlp.train.TrainingDivergedException;
 import java.nio.file.Path;

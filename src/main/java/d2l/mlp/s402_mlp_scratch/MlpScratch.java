@@ -11,7 +11,6 @@ import d2l.mlp.reference.BookNumbers;
 import d2l.mlp.runtime.RunConfig;
 import d2l.mlp.scratch.MinibatchSgd;
 import d2l.mlp.scratch.Ops;
-import d2l.mlp.train.ClassifierResult;
 import d2l.mlp.train.ClassifierTraining;
 import d2l.mlp.train.ScratchLearner;
 import java.io.IOException;
@@ -59,7 +58,7 @@ public final class MlpScratch {
      * The book's {@code train_ch3(net, …, loss, num_epochs, updater)}: softmax cross-entropy averaged over the batch
      * and the hand-written minibatch SGD.
      */
-    public static ClassifierResult run(RunConfig cfg) throws IOException {
+    public static ClassifierTraining.Result run(RunConfig cfg) throws IOException {
         Loss loss = Loss.softmaxCrossEntropyLoss();
         ScratchLearner.Updater updater = MinibatchSgd::step;
         return ClassifierTraining.trainScratch(

@@ -16,7 +16,6 @@ import d2l.mlp.experiment.Launcher;
 import d2l.mlp.reference.BookNumbers;
 import d2l.mlp.runtime.RunConfig;
 import d2l.mlp.scratch.TorchInit;
-import d2l.mlp.train.ClassifierResult;
 import d2l.mlp.train.ClassifierTraining;
 import java.io.IOException;
 
@@ -66,7 +65,7 @@ public final class MlpConcise {
                 .optInitializer(new NormalInitializer(0.01f), Parameter.Type.WEIGHT);
     }
 
-    public static ClassifierResult run(RunConfig cfg) throws IOException {
+    public static ClassifierTraining.Result run(RunConfig cfg) throws IOException {
         return ClassifierTraining.trainConcise(
                 "mlp-concise", "MLP concise", MlpConcise::net, trainingConfig(cfg.lr()), cfg, BookNumbers.CONCISE);
     }

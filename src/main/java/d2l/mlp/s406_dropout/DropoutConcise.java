@@ -17,7 +17,6 @@ import d2l.mlp.experiment.Launcher;
 import d2l.mlp.reference.BookNumbers;
 import d2l.mlp.runtime.RunConfig;
 import d2l.mlp.scratch.TorchInit;
-import d2l.mlp.train.ClassifierResult;
 import d2l.mlp.train.ClassifierTraining;
 import java.io.IOException;
 
@@ -68,7 +67,7 @@ public final class DropoutConcise {
         return new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss()).optOptimizer(trainer);
     }
 
-    public static ClassifierResult run(RunConfig cfg) throws IOException {
+    public static ClassifierTraining.Result run(RunConfig cfg) throws IOException {
         return ClassifierTraining.trainConcise(
                 "dropout-concise",
                 "Dropout concise",

@@ -11,7 +11,6 @@ import d2l.mlp.runtime.RunConfig;
 import d2l.mlp.scratch.MinibatchSgd;
 import d2l.mlp.scratch.Ops;
 import d2l.mlp.scratch.TorchInit;
-import d2l.mlp.train.ClassifierResult;
 import d2l.mlp.train.ClassifierTraining;
 import d2l.mlp.train.ScratchLearner;
 import java.io.IOException;
@@ -73,7 +72,7 @@ public final class DropoutScratch {
     }
 
     /** Trains with dropout in the forward pass, evaluates without; softmax cross-entropy and minibatch SGD. */
-    public static ClassifierResult run(RunConfig cfg) throws IOException {
+    public static ClassifierTraining.Result run(RunConfig cfg) throws IOException {
         Loss loss = Loss.softmaxCrossEntropyLoss();
         return ClassifierTraining.trainScratch(
                 "dropout-scratch",

@@ -16,7 +16,7 @@ import d2l.mlp.s406_dropout.BestMlpNetwork.Candidate;
 import d2l.mlp.s406_dropout.BestMlpTraining.Standardization;
 import d2l.mlp.s406_dropout.BestMlpTraining.Trained;
 import d2l.mlp.stats.Statistics;
-import d2l.mlp.train.ClassifierResult;
+import d2l.mlp.train.ClassifierTraining;
 import d2l.mlp.train.EpochStats;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -99,7 +99,7 @@ public final class MlpBest {
 
         @Override
         public List<Figure> figures() {
-            return List.of(ClassifierResult.trainingFigure(
+            return List.of(ClassifierTraining.Result.trainingFigure(
                     "mlp-best, seed " + seeds.get(0), runs.get(0).history()));
         }
     }

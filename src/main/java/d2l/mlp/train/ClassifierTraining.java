@@ -11,7 +11,11 @@ import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.Trainer;
 import d2l.mlp.data.FashionMnist;
 import d2l.mlp.data.InMemoryDataset;
+import d2l.mlp.reference.BookCheck;
 import d2l.mlp.reference.BookNumbers;
+import d2l.mlp.report.ExperimentResult;
+import d2l.mlp.report.Figure;
+import d2l.mlp.report.Plots;
 import d2l.mlp.runtime.RunConfig;
 import d2l.mlp.runtime.TorchRuntime;
 import java.io.IOException;
@@ -22,6 +26,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The book's {@code train_ch3}: per epoch, train on shuffled minibatches while accumulating loss and accuracy, then
@@ -47,7 +52,7 @@ public final class ClassifierTraining {
      * @param net a fresh, uninitialized network taking 28×28 images (made after seeding)
      * @param config the section's loss, optimizer and initializers; the device is set here
      */
-    public static ClassifierResult trainConcise(
+    public static Result trainConcise(
             String name,
             String title,
             Supplier<Block> net,
@@ -65,8 +70,7 @@ public final class ClassifierTraining {
             try (ConciseLearner learner = ConciseLearner.open(model, config.optDevices(new Device[] {device}))) {
                 learner.trainer().initialize(new Shape(1, 28, 28));
                 List<EpochStats> history = train(name, learner, data, cfg);
-                return ClassifierResult.of(
-                        title, history, learner, data.test(), book.loss(), book.trainAcc(), book.testAcc());
+                return Result.of(title, history, learner, data.test(), book.loss(), book.trainAcc(), book.testAcc());
             }
         }
     }
@@ -78,7 +82,7 @@ public final class ClassifierTraining {
      * @param init the parameters, drawn on the given manager
      * @param learner the section's net, loss and updater on those parameters
      */
-    public static ClassifierResult trainScratch(
+    public static Result trainScratch(
             String name,
             String title,
             RunConfig cfg,
@@ -91,8 +95,7 @@ public final class ClassifierTraining {
             FashionMnist.Data data = FashionMnist.load(m, cfg.dataDir());
             Learner trained = learner.apply(init.apply(m));
             List<EpochStats> history = train(name, trained, data, cfg);
-            return ClassifierResult.of(
-                    title, history, trained, data.test(), book.loss(), book.trainAcc(), book.testAcc());
+            return Result.of(title, history, trained, data.test(), book.loss(), book.trainAcc(), book.testAcc());
         }
     }
 
@@ -119,9 +122,9 @@ public final class ClassifierTraining {
         int batchSize = cfg.batchSize();
         int n = data.train().size();
         EpochLoop loop = new EpochLoop(name, cfg.epochs())
-                .listen(EpochListeners.progressBar((n + batchSize - 1) / batchSize))
-                .listen(EpochListeners.releaseMemory())
-                .listen(EpochListeners.log());
+                .listen(EpochLoop.progressBar((n + batchSize - 1) / batchSize))
+                .listen(EpochLoop.releaseMemory())
+                .listen(EpochLoop.log());
         for (EpochLoop.Listener l : extra) {
             loop.listen(l);
         }
@@ -219,5 +222,77 @@ public final class ClassifierTraining {
     /** Number of rows whose arg-max equals the label, as an int64 scalar. */
     public static NDArray correctCount(NDArray logits, NDArray labels) {
         return logits.argMax(1).eq(labels.toType(DataType.INT64, false)).sum();
+    }
+
+    /**
+     * The result of a Fashion-MNIST classifier trained with {@link ClassifierTraining}.
+     *
+     * @param history one entry per epoch
+     * @param checks the book's numbers next to ours
+     * @param figures the training curves and the prediction grid
+     */
+    public record Result(List<EpochStats> history, List<BookCheck> checks, List<Figure> figures)
+            implements ExperimentResult {
+
+        /**
+         * The result of a Fashion-MNIST classifier: its history, the book's final loss, train and test accuracy next to
+         * ours, the training curves ({@code training}) and the book's prediction grid ({@code predictions}).
+         */
+        public static Result of(
+                String title,
+                List<EpochStats> history,
+                Learner learner,
+                InMemoryDataset test,
+                BookNumbers.Value loss,
+                BookNumbers.Value trainAcc,
+                BookNumbers.Value testAcc) {
+            EpochStats last = history.get(history.size() - 1);
+            return new Result(
+                    history,
+                    List.of(
+                            loss.check(last.trainLoss()),
+                            trainAcc.check(last.trainAcc()),
+                            testAcc.check(last.testAcc())),
+                    List.of(
+                            trainingFigure(title, history),
+                            Figure.of("predictions", Plots.predictions(learner::predict, test, 2, 9))));
+        }
+
+        /** The last epoch. */
+        public EpochStats last() {
+            return history.get(history.size() - 1);
+        }
+
+        @Override
+        public Metrics metrics() {
+            return new Metrics(last().trainLoss(), last().trainAcc(), last().testAcc(), history);
+        }
+
+        /** What metrics.json holds: the last epoch's numbers, then every epoch's. */
+        public record Metrics(
+                double finalTrainLoss, double finalTrainAcc, double finalTestAcc, List<EpochStats> history) {}
+
+        /**
+         * The figure {@code training}: the three curves of {@code train_ch3} against the epoch (train loss, train acc and
+         * test acc), drawn by {@link Plots}.
+         */
+        public static Figure trainingFigure(String title, List<EpochStats> history) {
+            return Figure.of(
+                    "training",
+                    Plots.lines(
+                            title,
+                            "epoch",
+                            "",
+                            false,
+                            column(history, EpochStats::epoch),
+                            List.of(
+                                    new Plots.Curve("train loss", column(history, EpochStats::trainLoss)),
+                                    new Plots.Curve("train acc", column(history, EpochStats::trainAcc)),
+                                    new Plots.Curve("test acc", column(history, EpochStats::testAcc)))));
+        }
+
+        private static double[] column(List<EpochStats> history, ToDoubleFunction<EpochStats> field) {
+            return history.stream().mapToDouble(field).toArray();
+        }
     }
 }

@@ -3,7 +3,6 @@ package d2l.mlp.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import d2l.mlp.Chapter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +24,7 @@ class GoldenTest {
     @Tag("slow") // every experiment but the two long ones: about three minutes on two cores
     void everyQuickExperimentIsReproducedExactly() throws IOException {
         List<String> names = committed().stream().filter(n -> !LONG.contains(n)).toList();
-        assertEquals(Chapter.names().size() - LONG.size(), names.size(), "every quick experiment has results");
+        assertEquals(Main.names().size() - LONG.size(), names.size(), "every quick experiment has results");
         assertIdentical(names);
     }
 
@@ -39,7 +38,7 @@ class GoldenTest {
 
     private static List<String> committed() {
         Path results = Path.of("results");
-        return Chapter.names().stream()
+        return Main.names().stream()
                 .filter(n -> Files.exists(results.resolve(n).resolve("metrics.json")))
                 .toList();
     }

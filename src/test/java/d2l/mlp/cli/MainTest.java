@@ -176,7 +176,11 @@ class MainTest {
         assertEquals(0, r[0], help);
         assertTrue(
                 help.lines().anyMatch(l -> l.matches(" *mlp-concise +--epochs 10 +--lr 0.1 +--batch-size 256")), help);
-        assertTrue(help.lines().anyMatch(l -> l.matches(" *activations +\\(none\\)")), help);
-        assertTrue(help.lines().anyMatch(l -> l.matches(" *xavier +--batch-size \\d+")), help);
+        assertFalse(help.contains("activations"), "only the named experiment's settings: " + help);
+
+        String all = (String) run("run", "--help")[2];
+        assertTrue(all.lines().anyMatch(l -> l.matches(" *activations +\\(none\\)")), all);
+        assertTrue(all.lines().anyMatch(l -> l.matches(" *xavier +--batch-size \\d+")), all);
+        assertTrue(all.contains("mlp-concise"), all);
     }
 }

@@ -8,7 +8,7 @@ import d2l.mlp.runtime.DeviceChoice;
 import d2l.mlp.runtime.RunConfig;
 import d2l.mlp.s406_dropout.DropoutConcise;
 import d2l.mlp.s406_dropout.DropoutScratch;
-import d2l.mlp.train.ClassifierResult;
+import d2l.mlp.train.ClassifierTraining;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 @Tag("slow")
 class DropoutRegressionTest {
 
-    private static void assertInsideBook(ClassifierResult r) {
+    private static void assertInsideBook(ClassifierTraining.Result r) {
         assertEquals(10, r.history().size());
         assertEquals(3, r.checks().size());
         for (BookCheck c : r.checks()) {
@@ -40,9 +40,9 @@ class DropoutRegressionTest {
                 .withDevice(DeviceChoice.CPU)
                 .withEpochs(1)
                 .withSeed(7);
-        ClassifierResult a = DropoutScratch.run(cfg);
+        ClassifierTraining.Result a = DropoutScratch.run(cfg);
         System.gc();
-        ClassifierResult b = DropoutScratch.run(cfg);
+        ClassifierTraining.Result b = DropoutScratch.run(cfg);
         assertEquals(a.last().trainLoss(), b.last().trainLoss(), 0.0);
         assertEquals(a.last().testAcc(), b.last().testAcc(), 0.0);
     }

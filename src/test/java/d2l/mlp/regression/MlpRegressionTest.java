@@ -10,7 +10,7 @@ import d2l.mlp.runtime.RunConfig;
 import d2l.mlp.s401_mlp.Activations;
 import d2l.mlp.s402_mlp_scratch.MlpScratch;
 import d2l.mlp.s403_mlp_concise.MlpConcise;
-import d2l.mlp.train.ClassifierResult;
+import d2l.mlp.train.ClassifierTraining;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 @Tag("slow")
 class MlpRegressionTest {
 
-    private static void assertInsideBook(ClassifierResult r) {
+    private static void assertInsideBook(ClassifierTraining.Result r) {
         assertEquals(3, r.checks().size());
         for (BookCheck c : r.checks()) {
             assertTrue(c.inside(), c.toString());
@@ -31,14 +31,14 @@ class MlpRegressionTest {
 
     @Test
     void mlpFromScratchLandsInsideTheBooksSpread() throws Exception {
-        ClassifierResult r = MlpScratch.run(MlpScratch.defaults().withDevice(DeviceChoice.CPU));
+        ClassifierTraining.Result r = MlpScratch.run(MlpScratch.defaults().withDevice(DeviceChoice.CPU));
         assertEquals(10, r.history().size());
         assertInsideBook(r);
     }
 
     @Test
     void mlpConciseLandsInsideTheBooksSpread() throws Exception {
-        ClassifierResult r = MlpConcise.run(MlpConcise.defaults().withDevice(DeviceChoice.CPU));
+        ClassifierTraining.Result r = MlpConcise.run(MlpConcise.defaults().withDevice(DeviceChoice.CPU));
         assertEquals(10, r.history().size());
         assertInsideBook(r);
     }
@@ -47,9 +47,9 @@ class MlpRegressionTest {
     void theSameSeedGivesIdenticalNumbersAndAnotherSeedDoesNot() throws Exception {
         RunConfig cfg =
                 MlpConcise.defaults().withDevice(DeviceChoice.CPU).withEpochs(2).withSeed(11);
-        ClassifierResult a = MlpConcise.run(cfg);
-        ClassifierResult b = MlpConcise.run(cfg);
-        ClassifierResult c = MlpConcise.run(cfg.withSeed(12));
+        ClassifierTraining.Result a = MlpConcise.run(cfg);
+        ClassifierTraining.Result b = MlpConcise.run(cfg);
+        ClassifierTraining.Result c = MlpConcise.run(cfg.withSeed(12));
         for (int i = 0; i < 2; i++) {
             assertEquals(a.history().get(i).trainLoss(), b.history().get(i).trainLoss(), 0.0);
             assertEquals(a.history().get(i).trainAcc(), b.history().get(i).trainAcc(), 0.0);

@@ -1,4 +1,4 @@
-package d2l.mlp.runtime;
+package d2l.mlp.fast;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -24,7 +24,7 @@ public final class JvmTuning {
 
     /**
      * Hands memory that training no longer uses back to the operating system; the classifier training loop calls it
-     * once per epoch ({@link d2l.mlp.train.EpochListeners#releaseMemory}; a few milliseconds).
+     * once per epoch ({@link d2l.mlp.train.EpochLoop#releaseMemory}; a few milliseconds).
      *
      * <p>Two kinds of memory linger. Tensors DJL creates from Java values (index arrays, scalars, also inside DJL) sit
      * on direct buffers that only a garbage collection frees, and a training loop makes too little Java garbage for

@@ -1,4 +1,4 @@
-package d2l.mlp.runtime;
+package d2l.mlp.fast;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
