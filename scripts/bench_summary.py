@@ -1,4 +1,5 @@
-"""Prints what scripts/benchmark.sh measured, from its JSON files: bench_summary.py OUT_DIR ROUNDS.
+"""Prints what scripts/benchmark.sh measured, from its JSON files: bench_summary.py [--pairs] OUT_DIR ROUNDS
+(--pairs: only the concise epoch of this jar against BASELINE_JAR's).
 
 Every ratio is the median over rounds of that round's ratio (both runs of a ratio come from the same round, so a
 change in the machine's load between rounds falls on both)."""
@@ -8,7 +9,8 @@ import re
 import statistics
 import sys
 
-out, rounds = sys.argv[1], int(sys.argv[2])
+pairs_only = sys.argv[1] == "--pairs"
+out, rounds = sys.argv[1 + pairs_only], int(sys.argv[2 + pairs_only])
 med = statistics.median
 
 
@@ -31,6 +33,11 @@ def fmt(name, a, b):
     return (f"{name:48} {med(epochs(a)):7.3f} s {med(epochs(b)):7.3f} s  {m:5.2f}x  (rounds {lo:.2f}-{hi:.2f}; "
             + " / ".join(f"{x:.3f}:{y:.3f}" for x, y in zip(epochs(a), epochs(b))) + ")")
 
+
+if os.environ.get("BASELINE_JAR"):
+    print(fmt("concise epoch, this jar / BASELINE_JAR (PASSIVE)", load("pair-now"), load("pair-baseline")))
+if pairs_only:
+    sys.exit()
 
 runs = {k: load(k) for k in ("djl-ACTIVE", "pt2-ACTIVE", "djl-PASSIVE", "pt2-PASSIVE", "djl-native")}
 best = {k: load(f"best-{k}") for k in ("djl-ACTIVE", "pt2-ACTIVE", "pt2default-ACTIVE", "djl-PASSIVE",

@@ -53,7 +53,20 @@ both() { # ROUND CMD_DJL... -- CMD_PT...: the two sides, in an order that altern
   b=("$@")
   if (( r % 2 )); then "${a[@]}"; "${b[@]}"; else "${b[@]}"; "${a[@]}"; fi
 }
+# With BASELINE_JAR=JAR: in each round, first the concise epoch of that jar and of this one, back to back in an order
+# that alternates, both pinned and PASSIVE (a jar older than the pin gets it from the environment); BASELINE_ONLY=1
+# stops after these pairs and prints their ratio.
+base() { # MAIN ARGS...: the baseline jar's
+  env $pin OMP_WAIT_POLICY=PASSIVE java -cp "$BASELINE_JAR" "$@" >/dev/null
+}
 for r in $(seq "$rounds"); do
+  if [ -n "${BASELINE_JAR:-}" ]; then
+    both "$r" djl PASSIVE d2l.mlp.bench.Benchmark "$epochs" "$out/pair-now-$r.json" \
+      -- base d2l.mlp.bench.Benchmark "$epochs" "$out/pair-baseline-$r.json"
+    echo "round $r: concise s/epoch, this jar $(epoch_of "$out/pair-now-$r.json") baseline" \
+         "$(epoch_of "$out/pair-baseline-$r.json")"
+    [ "${BASELINE_ONLY:-0}" = 1 ] && continue
+  fi
   for wait in ACTIVE PASSIVE; do
     both "$r" djl $wait d2l.mlp.bench.Benchmark "$epochs" "$out/djl-$wait-$r.json" \
       -- pt2 $wait "$data" "$epochs" "$out/pt2-$wait-$r.json"
@@ -71,6 +84,10 @@ for r in $(seq "$rounds"); do
        "$(epoch_of "$out/pt2-PASSIVE-$r.json"); mlp-best PASSIVE DJL $(epoch_of "$out/best-djl-PASSIVE-$r.json")" \
        "PyTorch $(epoch_of "$out/best-pt2-PASSIVE-$r.json")"
 done
+if [ "${BASELINE_ONLY:-0}" = 1 ]; then
+  /usr/bin/python3 scripts/bench_summary.py --pairs "$out" "$rounds"
+  exit
+fi
 # A busy machine: the concise MLP quiet and with one of the cores taken by a busy loop (bounded, and stopped here),
 # under several OpenMP wait settings (the jar's default is PASSIVE).
 busy_epochs=${BUSY_EPOCHS:-6}
