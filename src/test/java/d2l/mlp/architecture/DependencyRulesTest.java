@@ -96,7 +96,7 @@ class DependencyRulesTest {
         graph(Path.of("src/main/java")).forEach((pkg, deps) -> {
             if (isSection(pkg)) {
                 deps.stream()
-                        .filter(d -> d.equals("d2l.mlp.cli") || d.equals("d2l.mlp") || isSection(d))
+                        .filter(d -> d.equals("d2l.mlp.cli") || isSection(d))
                         .forEach(d -> wrong.add(pkg + " -> " + d));
             }
         });
