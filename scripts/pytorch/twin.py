@@ -466,6 +466,11 @@ def _p(p):
     return "" if p is None else (f"{p:.3f}" if p >= 0.001 else f"{p:.1e}")
 
 
+def _cell(text):
+    """`text` inside a Markdown table cell, whose | would end the cell."""
+    return text.replace("|", "\\|")
+
+
 def _k(v):
     return "" if v is None else f"{v:.2f}"
 
@@ -473,7 +478,7 @@ def _k(v):
 def report(raw, path, threads, limit, command, reuse):
     rows, origins = collect(raw, limit, reuse)
     exact = collect_exact(raw, reuse)
-    if not rows:
+    if not rows and not exact:
         sys.exit(f"no results under {raw}")
     torch_version, djl, libtorch = versions(raw, reuse)
     load_files = [raw / "java" / o["experiment"] / "load-average.json" for o in origins]
@@ -556,14 +561,15 @@ def report(raw, path, threads, limit, command, reuse):
                   "products) of the largest |value|. The sigmoid's gradient of 4.8 is the `activations` row; the "
                   "deep MLP's layer gradient norms of `numerical-stability` are not the book's code and have no twin.",
                   "",
-                  "| experiment | quantity | points | largest |Java − PyTorch| | largest |value| | tolerance "
+                  "| experiment | quantity | points | largest \\|Java − PyTorch\\| | largest \\|value\\| | tolerance "
                   "| verdict |",
                   "|---|---|---|---|---|---|---|"]
         for r in exact:
             verdict = "equal" if r["equal"] else "**differs**"
             source = f" (values from {r['source']})" if r.get("source") else ""
             lines.append(f"| {r['experiment']} ({r['section']}){source} | {r['quantity']} | {r['points']} | "
-                         f"{r['maxAbsDiff']:.3g} | {fmt(r['maxAbs'])} | {r['tolerance']} | {verdict} |")
+                         f"{r['maxAbsDiff']:.3g} | {fmt(r['maxAbs'])} | {_cell(r['tolerance'])} | "
+                         f"{verdict} |")
     predictions = collect_predictions(raw, reuse)
     if predictions:
         lines += ["", "## House prices: the test predictions row by row", "",
@@ -571,7 +577,7 @@ def report(raw, path, threads, limit, command, reuse):
                   "of the log predicted price on each side. |Δ| is the difference of the two medians; the seed "
                   "spread is the pooled standard deviation over seeds of one house's log price (median over the "
                   "houses): the scale on which the two sides could differ by chance.", "",
-                  "| experiment | houses | seeds (Java / PyTorch) | median |Δ log price| | largest |Δ log price| "
+                  "| experiment | houses | seeds (Java / PyTorch) | median \\|Δ log price\\| | largest \\|Δ log price\\| "
                   "| seed spread of a house's log price |",
                   "|---|---|---|---|---|---|"]
         for r in predictions:
@@ -658,6 +664,7 @@ def main():
         if bad or len(rows) != expected:
             sys.exit(f"check failed: {len(rows)} of {expected} final numbers, not finite: {bad}")
         expected = sum(len(EXACT[e][1][0]) for e in args.experiments or EXACT if e in EXACT)
+        exact = [r for r in exact if not args.experiments or r["experiment"] in args.experiments]
         unequal = [f"{r['experiment']}: {r['quantity']}" for r in exact if not r["equal"]]
         if unequal or len(exact) != expected:
             sys.exit(f"check failed: {len(exact)} of {expected} deterministic quantities, not equal: {unequal}")
