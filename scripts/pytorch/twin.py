@@ -554,8 +554,9 @@ def report(raw, path, threads, limit, command, reuse):
                   "Run once on each side (seed 1) and compared point by point. `activations`: both sides compute "
                   "the same grid, each point *equal* when it agrees to float32 rounding. `backprop` and "
                   "`numerical-stability`: the Java run writes its inputs, weights and results (java "
-                  "-Dd2l.tensors=DIR), the PyTorch side computes the book's formulas on those inputs with autograd "
-                  "(the 100-matrix product with @) and measures the largest |Java − PyTorch| over the points: "
+                  "-Dd2l.tensors=DIR), the PyTorch side computes the forward pass on those inputs and its "
+                  "gradients with autograd (the 100-matrix product with @) and measures the largest "
+                  "|Java − PyTorch| over the points: "
                   f"*equal* when it is at most {GRADIENT_SCALE:g} (gradients, L, s, J: float32 sums of up to 784 "
                   f"products, added in the order each library picks) or {PRODUCT_SCALE:g} (100 chained 4×4 float32 "
                   "products) of the largest |value|. The sigmoid's gradient of 4.8 is the `activations` row; the "
@@ -577,8 +578,8 @@ def report(raw, path, threads, limit, command, reuse):
                   "of the log predicted price on each side. |Δ| is the difference of the two medians; the seed "
                   "spread is the pooled standard deviation over seeds of one house's log price (median over the "
                   "houses): the scale on which the two sides could differ by chance.", "",
-                  "| experiment | houses | seeds (Java / PyTorch) | median \\|Δ log price\\| | largest \\|Δ log price\\| "
-                  "| seed spread of a house's log price |",
+                  "| experiment | houses | seeds (Java / PyTorch) | median \\|Δ log price\\| "
+                  "| largest \\|Δ log price\\| | seed spread of a house's log price |",
                   "|---|---|---|---|---|---|"]
         for r in predictions:
             source = f" (values from {r['source']})" if r.get("source") else ""
@@ -594,8 +595,8 @@ def report(raw, path, threads, limit, command, reuse):
               "shows what one costs) and keep their 5 seeds here: more is the next step for them. "
               "CPU time, not wall "
               "time, because the machine was shared: "
-              + (f"during this report's runs its 1-minute load average, sampled after every seed, ran from {min(loads):.1f} to "
-                 f"{max(loads):.1f} on {os.cpu_count()} cores. " if loads else "")
+              + (f"during this report's runs its 1-minute load average, sampled after every seed, ran from "
+                 f"{min(loads):.1f} to {max(loads):.1f} on {os.cpu_count()} cores. " if loads else "")
               + "Values marked with a file name come from that earlier report of the same code (the code of that "
               "side has not changed since), not from this run.",
               "",
