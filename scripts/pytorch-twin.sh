@@ -7,7 +7,7 @@
 # Runs scripts/setup.sh, makes a Python environment in target/pytorch-venv unless one is there (numpy, pandas and
 # torch's CPU build, scripts/pip-torch-cpu.sh), builds the jar if it is missing, then runs scripts/pytorch/twin.py:
 # results/pytorch-twin.md, .svg and .json (every experiment, each at the seeds twin.py gives it unless --seeds).
-# --quick (what scripts/test.sh runs): the comparison's unit tests, then 1 seed, 1 epoch, two experiments, report in
+# --quick (what scripts/test.sh runs): the comparison's unit tests, then 1 seed, 1 epoch, three experiments, report in
 # target/pytorch-twin-quick/; when no Python with torch can be set up, that second part is skipped with one line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -61,6 +61,6 @@ if [ $quick = 1 ]; then
   rm -rf target/pytorch-twin-quick
   exec "$py" scripts/pytorch/twin.py --python "$py" --seeds 1 --epochs 1 \
     --raw target/pytorch-twin-quick/raw --report target/pytorch-twin-quick/pytorch-twin.md \
-    --command "scripts/pytorch-twin.sh --quick" --check "${args[@]}" mlp-scratch weight-decay-concise
+    --command "scripts/pytorch-twin.sh --quick" --check "${args[@]}" mlp-scratch weight-decay-concise backprop
 fi
 exec "$py" scripts/pytorch/twin.py --python "$py" "${args[@]}"

@@ -202,3 +202,19 @@ def evaluate_loss(net, data, loss):
             count += l.numel()
     return total / count
 
+
+
+def against_java(label, java, ours):
+    """One row of a deterministic twin that read the Java side's tensors: the largest |Java − PyTorch| over the
+    points of a quantity and the largest |PyTorch value|, from which the twin report judges it."""
+    java = np.asarray(java, dtype=np.float64).ravel()
+    ours = ours.detach().double().numpy().ravel() if torch.is_tensor(ours) else np.asarray(ours, np.float64).ravel()
+    if java.shape != ours.shape:
+        raise ValueError(f"{label}: {java.size} Java values, {ours.size} PyTorch values")
+    return {"quantity": label, "points": int(ours.size), "maxAbsDiff": float(np.max(np.abs(java - ours))),
+            "maxAbs": float(np.max(np.abs(ours)))}
+
+
+def java_tensors(parser):
+    parser.add_argument("--java-tensors", required=True, type=Path,
+                        help="the directory the Java run wrote its .npz files to (java -Dd2l.tensors=DIR ...)")

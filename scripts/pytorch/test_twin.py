@@ -50,6 +50,85 @@ class ExactTest(unittest.TestCase):
             self.assertTrue(all(r["equal"] for r in twin.collect_exact(raw)))
 
 
+def comparisons(labels, worst=None):
+    """A PyTorch side that measured every label 1e-7 of its largest value apart, `worst` 2e-4 apart."""
+    return {"comparisons": [{"quantity": q, "points": 16, "maxAbs": 5e22, "maxAbsDiff": 5e22 * (2e-4 if q == worst
+                                                                                                 else 1e-7)}
+                            for q in labels]}
+
+
+class TensorTwinTest(unittest.TestCase):
+    """backprop and numerical-stability: the PyTorch side measured the differences, twin.py judges them."""
+
+    BACKPROP = twin.EXACT["backprop"][1][0]
+
+    def judged(self, name, pytorch):
+        with tempfile.TemporaryDirectory() as d:
+            raw = Path(d)
+            fake_run(raw, "java", name, 1, {})
+            fake_run(raw, "pytorch", name, 1, pytorch)
+            return {r["quantity"]: r for r in twin.collect_exact(raw)}
+
+    def test_within_the_tolerance_is_equal_and_a_larger_difference_differs(self):
+        rows = self.judged("backprop", comparisons(self.BACKPROP, worst="tanh: ∂J/∂W1"))
+        self.assertEqual(9, len(rows))
+        self.assertTrue(rows["relu: ∂J/∂W1"]["equal"])
+        self.assertTrue(rows["sigmoid: L, s, J"]["equal"])
+        self.assertFalse(rows["tanh: ∂J/∂W1"]["equal"])  # 2e-4 of the largest value, the tolerance is 1e-5
+        product = self.judged("numerical-stability", comparisons(["M after 100 products"]))
+        self.assertTrue(product["M after 100 products"]["equal"])
+        product = self.judged("numerical-stability", comparisons(["M after 100 products"], "M after 100 products"))
+        self.assertFalse(product["M after 100 products"]["equal"])  # 2e-4, the tolerance is 1e-4
+
+    def test_a_quantity_the_pytorch_side_left_out_is_not_equal(self):
+        rows = self.judged("backprop", comparisons(self.BACKPROP[:-1]))
+        self.assertEqual(9, len(rows))
+        self.assertFalse(rows[self.BACKPROP[-1]]["equal"])
+        self.assertEqual(8, sum(r["equal"] for r in rows.values()))
+
+
+class ReuseTest(unittest.TestCase):
+    """A report rewritten from an earlier one's JSON keeps every row and says where each came from."""
+
+    def earlier(self, d):
+        rows = [{"experiment": "xavier", "section": "4.8", "quantity": label, "java": [1.0, 1.001, 0.999],
+                 "pytorch": [1.0, 1.002, 0.998], "book": [0.99, 1.01] if i == 0 else None,
+                 "seeds": {"java": [1, 2, 3], "pytorch": [1, 2, 3]}} for i, (label, _, _) in
+                enumerate(twin.EXPERIMENTS["xavier"][1])]
+        doc = {"rows": rows,
+               "exact": [{"experiment": "activations", "section": "4.1", "quantity": "relu value", "points": 160,
+                          "maxAbsDiff": 0, "maxAbs": 7.9, "equal": True}],
+               "predictions": [{"experiment": "kaggle-house", "houses": 1459, "medianAbsDiff": 3e-4}],
+               "perExperiment": [{"experiment": "xavier",
+                                  "java": {"from": "this run (seeds 1, 3); older.json (seeds 2)", "cpuSeconds": 2.5},
+                                  "pytorch": {"from": "this run", "cpuSeconds": 1.5}}]}
+        f = Path(d) / "report-1.json"
+        f.write_text(json.dumps(doc))
+        return f
+
+    def test_rows_origins_and_costs_carry_over(self):
+        with tempfile.TemporaryDirectory() as d:
+            f = self.earlier(d)
+            raw = Path(d) / "raw"
+            rows, origins = twin.collect(raw, None, [f])
+            exact = twin.collect_exact(raw, [f])
+            predictions = twin.collect_predictions(raw, [f])
+        self.assertEqual(["xavier", "xavier"], [r["experiment"] for r in rows])
+        self.assertEqual([1.0, 1.002, 0.998], rows[0]["pytorch"])
+        self.assertEqual([0.99, 1.01], rows[0]["book"])
+        (o,) = origins
+        self.assertEqual("report-1.json (seeds 1, 3); older.json (seeds 2)", o["java"]["from"])
+        self.assertEqual("report-1.json (seeds 1–3)", o["pytorch"]["from"])
+        self.assertEqual((2.5, 1.5), (o["java"]["cpuSeconds"], o["pytorch"]["cpuSeconds"]))
+        self.assertEqual(["report-1.json"], [r["source"] for r in exact])
+        self.assertEqual(["report-1.json"], [r["source"] for r in predictions])
+
+    def test_the_xavier_ratio_is_the_variance_over_the_formula(self):
+        m = {"samples": [{"name": "djl default", "empirical": 9.0, "expected": 1.0},
+                         {"name": "xavier uniform (UNIFORM, AVG, 3)", "empirical": 0.0008008, "expected": 0.0008}]}
+        self.assertAlmostEqual(1.001, twin.EXPERIMENTS["xavier"][1][0][1](m))
+
+
 class PredictionsTest(unittest.TestCase):
 
     def test_row_by_row_differences_of_the_medians(self):

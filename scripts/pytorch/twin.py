@@ -11,6 +11,8 @@ per Java run (--seed S gives S, S+1, S+2), so the Java side runs it from seeds 1
 report (default results/pytorch-twin.md, with a figure and a JSON of every value next to it) covers every experiment
 found under DIR, and for a side with no runs there, the per-seed values of an earlier report's JSON (--reuse: for a
 side whose code has not changed since); --report-only rewrites it without running. The comparison is compare.py's.
+The deterministic twins (EXACT) run seed 1 only; for `backprop` and `numerical-stability` the Java run writes its
+inputs and results as .npz (java -Dd2l.tensors=DIR) and the PyTorch side reads them (--java-tensors DIR).
 """
 import argparse
 import json
@@ -65,6 +67,12 @@ def house(book):
              "train log rmse, all training data" if book else None)]
 
 
+def xavier_ratio(kind):
+    """The sampled variance of the Xavier {kind} weight over the book's 2/(n_in + n_out)."""
+    return lambda m: next(s["empirical"] / s["expected"] for s in m["samples"]
+                          if s["name"].startswith(f"xavier {kind}"))
+
+
 # name -> (book section, final numbers: (label, value from metrics, the Java side's book-spread entry or None))
 EXPERIMENTS = {
     "mlp-scratch": ("4.2", classifier()),
@@ -85,6 +93,8 @@ EXPERIMENTS = {
     "weight-decay-concise": ("4.5", weight_decay("concise", "wd", "wd")),
     "dropout-scratch": ("4.6", classifier()),
     "dropout-concise": ("4.6", classifier()),
+    "xavier": ("4.8", [(f"Xavier {kind} Var(W)·(n_in+n_out)/2", xavier_ratio(kind),
+                        f"Xavier {kind} Var(W)·(n_in+n_out)/2") for kind in ("uniform", "normal")]),
     "kaggle-house": ("4.10", house(True)),
     "kaggle-house-mlp": ("4.10+", house(False)),
     "mlp-best": ("4.6+", [("test acc after 20 epochs", lambda m: m["testAcc"], None)]),
@@ -95,19 +105,62 @@ def curve(name, key):
     return lambda m: next(c for c in m["curves"] if c["name"] == name)[key]
 
 
-# Deterministic experiments, run once (seed 1) on each side and compared point by point: name -> (book section,
-# [(label, values from metrics)]). Equal when every point agrees to float32 rounding: |a − b| ≤ ATOL + RTOL·|b|.
-EXACT = {
-    "activations": ("4.1", [(f"{n} {what}", curve(n, key)) for n in ("relu", "prelu", "sigmoid", "tanh")
-                            for what, key in (("on the grid", "x"), ("value", "y"), ("gradient", "grad"))]),
-}
 RTOL, ATOL = 1e-6, 1e-7
+
+
+def pointwise(quantities):
+    """Rows of a twin whose metrics on both sides hold every point: equal when each agrees to float32 rounding,
+    |Java − PyTorch| ≤ ATOL + RTOL·|PyTorch|."""
+    def rows(java, pytorch):
+        out = []
+        for label, get in quantities:
+            a, b = get(java), get(pytorch)
+            same = len(a) == len(b)
+            out.append({"quantity": label, "points": len(b),
+                        "maxAbsDiff": max((abs(x - y) for x, y in zip(a, b)), default=math.inf) if same else math.inf,
+                        "maxAbs": max(map(abs, b)),
+                        "equal": same and all(abs(x - y) <= ATOL + RTOL * abs(y) for x, y in zip(a, b))})
+        return out
+    return [label for label, _ in quantities], rows
+
+
+def against_java(labels, scale):
+    """Rows of a twin whose PyTorch side read the Java run's tensors and wrote, per quantity, the largest
+    |Java − PyTorch| and the largest |PyTorch value| (common.against_java): equal when the first is at most `scale`
+    times the second. A quantity missing there is not equal."""
+    def rows(java, pytorch):
+        found = {r["quantity"]: r for r in pytorch["comparisons"]}
+        return [dict(found[label], equal=found[label]["maxAbsDiff"] <= scale * found[label]["maxAbs"])
+                if label in found else {"quantity": label, "points": 0, "maxAbsDiff": math.inf, "maxAbs": math.nan,
+                                        "equal": False} for label in labels]
+    return labels, rows
+
+
+# float32 sums of up to 784 products, added in an order each library picks: 1e-5 of the largest |value| is about 170
+# float32 roundings (2⁻²⁴ ≈ 6e-8) of it. The product runs through 100 such 4×4 products, each adding a few roundings
+# of its size: 1e-4.
+GRADIENT_SCALE, PRODUCT_SCALE = 1e-5, 1e-4
+
+# Deterministic experiments, run once (seed 1) on each side and compared point by point: name -> (book section,
+# (labels, rows from (Java metrics, PyTorch metrics)), the tolerance in words).
+EXACT = {
+    "activations": ("4.1", pointwise([(f"{n} {what}", curve(n, key)) for n in ("relu", "prelu", "sigmoid", "tanh")
+                                      for what, key in (("on the grid", "x"), ("value", "y"), ("gradient", "grad"))]),
+                    f"every point ≤ {ATOL:g} + {RTOL:g}·|PyTorch|"),
+    "backprop": ("4.7", against_java([f"{phi}: {q}" for phi in ("relu", "sigmoid", "tanh")
+                                      for q in ("L, s, J", "∂J/∂W1", "∂J/∂W2")], GRADIENT_SCALE),
+                 f"largest ≤ {GRADIENT_SCALE:g}·largest |value|"),
+    "numerical-stability": ("4.8", against_java(["M after 100 products"], PRODUCT_SCALE),
+                            f"largest ≤ {PRODUCT_SCALE:g}·largest |value|"),
+}
+# The deterministic twins whose PyTorch side reads the Java run's tensors.
+TENSORS = ("backprop", "numerical-stability")
 
 # Seeds a side, by what one seed of both sides costs in CPU time (the report's table): 30 at about 10 s or less
 # (weight decay, model selection), 15 under a minute (the polynomial fits, the house prices); the Fashion-MNIST
 # networks and mlp-best stay at 5.
 SEEDS = {"underfit-overfit": 15, "model-selection": 30, "weight-decay-scratch": 30, "weight-decay-concise": 30,
-         "kaggle-house": 15, "kaggle-house-mlp": 15}
+         "xavier": 30, "kaggle-house": 15, "kaggle-house-mlp": 15}
 
 SIDES = ("java", "pytorch")
 
@@ -149,7 +202,7 @@ def run_experiment(name, seeds, args, raw):
             "-jar", str(JAR), "run", name, "--device", "cpu"]
     python = [args.python, str(ROOT / "scripts" / "pytorch" / (name.replace("-", "_") + ".py")),
               "--threads", str(args.threads)]
-    extra = ["--epochs", str(args.epochs)] if args.epochs else []
+    extra = ["--epochs", str(args.epochs)] if args.epochs and name not in EXACT else []  # those take none
     if not args.keep:
         for side in args.sides:
             shutil.rmtree(raw / side / name, ignore_errors=True)
@@ -162,6 +215,9 @@ def run_experiment(name, seeds, args, raw):
         if side not in args.sides:
             return
         out = raw / side / name / f"from-seed-{seed}"
+        if name in TENSORS:  # the Java run writes them beside its metrics, the PyTorch side reads them from there
+            command = ([command[0], f"-Dd2l.tensors={out}"] + command[1:] if side == "java"
+                       else command + ["--java-tensors", str(raw / "java" / name / f"from-seed-{seed}")])
         if fresh(out, name):
             s, cpu = run(command + ["--seed", str(seed), "--out", str(out)] + extra, out / "log.txt", env)
             (out / "cpu-seconds.txt").write_text(f"{cpu:.3f}\n")
@@ -219,8 +275,9 @@ def spread(values):
 
 
 def reused(files, name, side, limit):
-    """(source, {seed: {quantity: value}}, {quantity: book spread}) of one experiment's side from the earlier report
-    among `files` that has the most seeds of it (the first of those), or None."""
+    """Where one experiment's side comes from in the earlier report among `files` that has the most seeds of it (the
+    first of those), or None: {"file", "from" (that report's own account, its "this run" named by the file), "perSeed":
+    {seed: {quantity: value}}, "book": {quantity: book spread}, "cpuSeconds"}."""
     best = None
     for f in files:
         doc = json.loads(f.read_text())
@@ -229,12 +286,25 @@ def reused(files, name, side, limit):
             continue
         per_seed = {seed: {r["quantity"]: r[side][i] for r in rows}
                     for i, seed in enumerate(rows[0]["seeds"][side]) if not limit or seed <= limit}
-        # a report that itself reused these values names where they came from
-        source = next((o[side]["from"] for o in doc.get("perExperiment", []) if o.get("experiment") == name
-                       and isinstance(o.get(side), dict) and o[side]["from"] != "this run"), f.name)
-        if best is None or len(per_seed) > len(best[1]):
-            best = (source, per_seed, {r["quantity"]: r["book"] for r in rows})
+        told = next((o[side] for o in doc.get("perExperiment", []) if o.get("experiment") == name
+                     and isinstance(o.get(side), dict)), {"from": "this run", "cpuSeconds": None})
+        own = told["from"] == "this run"
+        if best is None or len(per_seed) > len(best["perSeed"]):
+            best = {"file": f.name, "perSeed": per_seed, "book": {r["quantity"]: r["book"] for r in rows},
+                    "from": None if own else told["from"].replace("this run", f.name),
+                    "cpuSeconds": told["cpuSeconds"], "allSeeds": len(per_seed) == len(rows[0]["seeds"][side])}
     return best
+
+
+def reused_rows(files, key, name):
+    """An experiment's rows under `key` ("exact", "predictions") in the first of the earlier reports `files` that
+    has them, each marked with the file it came from; [] when none has."""
+    for f in files:
+        rows = [dict(r, source=r.get("source") or f.name) for r in json.loads(f.read_text()).get(key, [])
+                if r["experiment"] == name]
+        if rows:
+            return rows
+    return []
 
 
 def _seed_list(seeds):
@@ -258,19 +328,21 @@ def collect(raw, limit, reuse):
             data = samples(raw, side, name, limit)
             old = reused(reuse, name, side, limit)
             ran = {seed: {label: get(m) for label, get, _ in quantities} for seed, (m, _) in data.items()}
-            kept = {seed: v for seed, v in (old[1] if old else {}).items() if seed not in ran}
+            kept = {seed: v for seed, v in (old["perSeed"] if old else {}).items() if seed not in ran}
             if not ran and not kept:
                 continue
             per_seed[side] = dict(sorted({**kept, **ran}.items()))
             cpu = [c for _, c in data.values() if c is not None]
-            sources = ([f"this run (seeds {_seed_list(ran)})"] if ran else []) + (
-                [f"{old[0]} (seeds {_seed_list(kept)})"] if kept else [])
+            # all of an earlier report's values, as it accounted for them; else seed by seed
+            whole = not ran and old["allSeeds"] and old["from"]
+            sources = [old["from"]] if whole else ([f"this run (seeds {_seed_list(ran)})"] if ran else []) + (
+                [f"{old['file']} (seeds {_seed_list(kept)})"] if kept else [])
             origin[side] = {"from": "this run" if not kept else "; ".join(sources),
-                            "cpuSeconds": statistics.median(cpu) if cpu else None}
+                            "cpuSeconds": statistics.median(cpu) if cpu else None if ran else old["cpuSeconds"]}
             if side == "java":
                 spreads = book_spreads(raw, name) if ran else {}
                 books = ({label: spreads.get(key) if key else None for label, _, key in quantities} if spreads
-                         else old[2] if old else {})
+                         else old["book"] if old else {})
         if len(per_seed) < 2:
             continue
         origins.append(origin)
@@ -283,19 +355,17 @@ def collect(raw, limit, reuse):
     return rows, origins
 
 
-def collect_exact(raw):
-    """Per deterministic experiment and quantity: the largest |Java − PyTorch| and whether every point is equal."""
+def collect_exact(raw, reuse=()):
+    """Per deterministic experiment and quantity: the largest |Java − PyTorch|, the largest |value| and whether they
+    are equal; an experiment with no runs of both sides under raw takes its rows from an earlier report (`reuse`)."""
     rows = []
-    for name, (section, quantities) in EXACT.items():
+    for name, (section, (_, compare_rows), tolerance) in EXACT.items():
         data = {side: samples(raw, side, name, 1) for side in SIDES}
-        if not all(1 in d for d in data.values()):
-            continue
-        for label, get in quantities:
-            a, b = (get(data[side][1][0]) for side in SIDES)
-            worst = max((abs(x - y) for x, y in zip(a, b)), default=math.inf) if len(a) == len(b) else math.inf
-            equal = len(a) == len(b) and all(abs(x - y) <= ATOL + RTOL * abs(y) for x, y in zip(a, b))
-            rows.append({"experiment": name, "section": section, "quantity": label, "points": len(a),
-                         "maxAbsDiff": worst, "maxAbs": max(map(abs, b)), "equal": equal})
+        if all(1 in d for d in data.values()):
+            rows += [dict(r, experiment=name, section=section, tolerance=tolerance)
+                     for r in compare_rows(*(data[side][1][0] for side in SIDES))]
+        else:
+            rows += reused_rows(reuse, "exact", name)
     return rows
 
 
@@ -310,13 +380,15 @@ def submissions(raw, side, name):
     return found
 
 
-def collect_predictions(raw):
+def collect_predictions(raw, reuse=()):
     """The house prices' test predictions row by row: per house, each side's median log price over its seeds; the
-    largest and the median |difference| over the houses, against the seed-to-seed spread of a house's log price."""
+    largest and the median |difference| over the houses, against the seed-to-seed spread of a house's log price. An
+    experiment with too few submissions under raw takes its row from an earlier report (`reuse`)."""
     out = []
     for name in ("kaggle-house", "kaggle-house-mlp"):
         subs = {side: submissions(raw, side, name) for side in SIDES}
         if min(len(subs[side]) for side in SIDES) < 2:
+            out += reused_rows(reuse, "predictions", name)
             continue
         ids = sorted(next(iter(subs["java"].values())))
         logs = {side: {i: [math.log(max(sub[i], 1.0)) for sub in subs[side].values()] for i in ids} for side in SIDES}
@@ -394,14 +466,19 @@ def _p(p):
     return "" if p is None else (f"{p:.3f}" if p >= 0.001 else f"{p:.1e}")
 
 
+def _cell(text):
+    """`text` inside a Markdown table cell, whose | would end the cell."""
+    return text.replace("|", "\\|")
+
+
 def _k(v):
     return "" if v is None else f"{v:.2f}"
 
 
 def report(raw, path, threads, limit, command, reuse):
     rows, origins = collect(raw, limit, reuse)
-    exact = collect_exact(raw)
-    if not rows:
+    exact = collect_exact(raw, reuse)
+    if not rows and not exact:
         sys.exit(f"no results under {raw}")
     torch_version, djl, libtorch = versions(raw, reuse)
     load_files = [raw / "java" / o["experiment"] / "load-average.json" for o in origins]
@@ -432,7 +509,7 @@ def report(raw, path, threads, limit, command, reuse):
         + f" When nothing differs, about {compare.ALPHA * len(rows):.1f} of {len(rows)} numbers are expected to come "
         "out *differs* by chance alone."
         + (f" Deterministic twins (same inputs, no seeds): {sum(r['equal'] for r in exact)} of {len(exact)} "
-           "compared quantities equal to float32 rounding." if exact else ""),
+           "compared quantities equal within their float32 tolerance (below)." if exact else ""),
         "",
         f"**Rule, fixed before the data** ([compare.py](../scripts/pytorch/compare.py), tested in "
         "[test_compare.py](../scripts/pytorch/test_compare.py)): for each final number, a two-sided permutation test "
@@ -474,38 +551,52 @@ def report(raw, path, threads, limit, command, reuse):
                      f"{note}")
     if exact:
         lines += ["", "## Deterministic twins: the same inputs on both sides", "",
-                  "Run once on each side and compared point by point: *equal* when every point agrees to float32 "
-                  f"rounding, |Java − PyTorch| ≤ {ATOL:g} + {RTOL:g}·|PyTorch|.", "",
-                  "| experiment | quantity | points | largest |Java − PyTorch| | largest |value| | verdict |",
-                  "|---|---|---|---|---|---|"]
+                  "Run once on each side (seed 1) and compared point by point. `activations`: both sides compute "
+                  "the same grid, each point *equal* when it agrees to float32 rounding. `backprop` and "
+                  "`numerical-stability`: the Java run writes its inputs, weights and results (java "
+                  "-Dd2l.tensors=DIR), the PyTorch side computes the forward pass on those inputs and its "
+                  "gradients with autograd (the 100-matrix product with @) and measures the largest "
+                  "|Java − PyTorch| over the points: "
+                  f"*equal* when it is at most {GRADIENT_SCALE:g} (gradients, L, s, J: float32 sums of up to 784 "
+                  f"products, added in the order each library picks) or {PRODUCT_SCALE:g} (100 chained 4×4 float32 "
+                  "products) of the largest |value|. The sigmoid's gradient of 4.8 is the `activations` row; the "
+                  "deep MLP's layer gradient norms of `numerical-stability` are not the book's code and have no twin.",
+                  "",
+                  "| experiment | quantity | points | largest \\|Java − PyTorch\\| | largest \\|value\\| | tolerance "
+                  "| verdict |",
+                  "|---|---|---|---|---|---|---|"]
         for r in exact:
             verdict = "equal" if r["equal"] else "**differs**"
-            lines.append(f"| {r['experiment']} ({r['section']}) | {r['quantity']} | {r['points']} | "
-                         f"{r['maxAbsDiff']:.3g} | {fmt(r['maxAbs'])} | {verdict} |")
-    predictions = collect_predictions(raw)
+            source = f" (values from {r['source']})" if r.get("source") else ""
+            lines.append(f"| {r['experiment']} ({r['section']}){source} | {r['quantity']} | {r['points']} | "
+                         f"{r['maxAbsDiff']:.3g} | {fmt(r['maxAbs'])} | {_cell(r['tolerance'])} | "
+                         f"{verdict} |")
+    predictions = collect_predictions(raw, reuse)
     if predictions:
         lines += ["", "## House prices: the test predictions row by row", "",
                   "Each side's submission.csv from every seed that wrote one; per house, the median over the seeds "
                   "of the log predicted price on each side. |Δ| is the difference of the two medians; the seed "
                   "spread is the pooled standard deviation over seeds of one house's log price (median over the "
                   "houses): the scale on which the two sides could differ by chance.", "",
-                  "| experiment | houses | seeds (Java / PyTorch) | median |Δ log price| | largest |Δ log price| "
-                  "| seed spread of a house's log price |",
+                  "| experiment | houses | seeds (Java / PyTorch) | median \\|Δ log price\\| "
+                  "| largest \\|Δ log price\\| | seed spread of a house's log price |",
                   "|---|---|---|---|---|---|"]
         for r in predictions:
-            lines.append(f"| {r['experiment']} | {r['houses']} | {len(r['seeds']['java'])} / "
+            source = f" (values from {r['source']})" if r.get("source") else ""
+            lines.append(f"| {r['experiment']}{source} | {r['houses']} | {len(r['seeds']['java'])} / "
                          f"{len(r['seeds']['pytorch'])} | {r['medianAbsDiff']:.4f} | {r['maxAbsDiff']:.4f} | "
                          f"{r['medianSeedSd']:.4f} |")
     lines += ["", "## Where the values come from, and what one seed costs", "",
-              "CPU seconds per seed (user + system time of the process, median over the seeds run here): what "
+              "CPU seconds per seed (user + system time of the process, median over the seeds that the report named "
+              "in the table ran): what "
               "decided the number of seeds, 30 or more a side where one seed of both sides costs under about 10 s, "
               "15 or more under a minute, 5 for the Fashion-MNIST networks and `mlp-best` (whose seed trains for "
-              "minutes). The networks of 4.2–4.6 would fit under a minute too (the Java side of `mlp-concise`, the "
-              "one run here, shows what one costs) and keep their 5 seeds here: more is the next step for them. "
+              "minutes). The networks of 4.2–4.6 would fit under a minute too (the Java side of `mlp-concise` "
+              "shows what one costs) and keep their 5 seeds here: more is the next step for them. "
               "CPU time, not wall "
               "time, because the machine was shared: "
-              + (f"its 1-minute load average, sampled after every seed, ran from {min(loads):.1f} to "
-                 f"{max(loads):.1f} on {os.cpu_count()} cores. " if loads else "")
+              + (f"during this report's runs its 1-minute load average, sampled after every seed, ran from "
+                 f"{min(loads):.1f} to {max(loads):.1f} on {os.cpu_count()} cores. " if loads else "")
               + "Values marked with a file name come from that earlier report of the same code (the code of that "
               "side has not changed since), not from this run.",
               "",
@@ -526,8 +617,9 @@ def report(raw, path, threads, limit, command, reuse):
         {"threads": threads, "torch": torch_version, "djl": djl, "libtorch": libtorch, "alpha": compare.ALPHA,
          "power": compare.POWER, "rows": rows, "exact": exact, "predictions": predictions,
          "perExperiment": origins}, indent=1) + "\n")
-    print(f"wrote {path}, {fig.name} and {path.with_suffix('.json').name}: {agree} of {len(rows)} agree")
-    return rows
+    print(f"wrote {path}, {fig.name} and {path.with_suffix('.json').name}: {agree} of {len(rows)} agree, "
+          f"{sum(r['equal'] for r in exact)} of {len(exact)} deterministic quantities equal")
+    return rows, exact
 
 
 def main():
@@ -564,14 +656,19 @@ def main():
             seeds = 1 if name in EXACT else args.seeds or SEEDS.get(name, 5)
             print(f"{name}: seeds 1..{seeds}", flush=True)
             run_experiment(name, seeds, args, args.raw)
-    rows = report(args.raw, args.report, args.threads, args.seeds, args.command,
-                  [f.resolve() for f in args.reuse])
+    rows, exact = report(args.raw, args.report, args.threads, args.seeds, args.command,
+                         [f.resolve() for f in args.reuse])
     if args.check:
         expected = sum(len(EXPERIMENTS[e][1]) for e in args.experiments or EXPERIMENTS if e in EXPERIMENTS)
         bad = [f"{r['experiment']}: {r['quantity']}" for r in rows
                if not all(math.isfinite(v) for v in r["java"] + r["pytorch"])]
         if bad or len(rows) != expected:
             sys.exit(f"check failed: {len(rows)} of {expected} final numbers, not finite: {bad}")
+        expected = sum(len(EXACT[e][1][0]) for e in args.experiments or EXACT if e in EXACT)
+        exact = [r for r in exact if not args.experiments or r["experiment"] in args.experiments]
+        unequal = [f"{r['experiment']}: {r['quantity']}" for r in exact if not r["equal"]]
+        if unequal or len(exact) != expected:
+            sys.exit(f"check failed: {len(exact)} of {expected} deterministic quantities, not equal: {unequal}")
 
 
 if __name__ == "__main__":

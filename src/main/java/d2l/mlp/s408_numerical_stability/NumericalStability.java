@@ -21,6 +21,7 @@ import d2l.mlp.report.Figure;
 import d2l.mlp.report.Plots;
 import d2l.mlp.runtime.RunConfig;
 import d2l.mlp.runtime.TorchRuntime;
+import d2l.mlp.s407_backprop.Backprop;
 import d2l.mlp.scratch.Ops;
 import d2l.mlp.train.ScratchLearner;
 import java.util.ArrayList;
@@ -259,15 +260,27 @@ public final class NumericalStability {
         }
     }
 
-    /** The book's M = N(0,1) 4×4, then M ← M·N(0,1) {@value #PRODUCTS} times: {M before, M after}. */
+    /**
+     * The book's M = N(0,1) 4×4, then M ← M·N(0,1) {@value #PRODUCTS} times: {M before, M after}. With the system
+     * property {@value Backprop#TENSORS} set, the first M, the {@value #PRODUCTS} factors and the product also go to
+     * {@code numerical-stability-product.npz} there, for the PyTorch twin (scripts/pytorch/numerical_stability.py).
+     */
     static float[][] exploding(NDManager parent) {
         try (NDManager m = parent.newSubManager()) {
             NDArray a = m.randomNormal(new Shape(4, 4));
-            float[] first = a.toFloatArray();
+            NDArray first = a;
+            NDList factors = new NDList();
             for (int i = 0; i < PRODUCTS; i++) {
-                a = a.matMul(m.randomNormal(new Shape(4, 4)));
+                NDArray b = m.randomNormal(new Shape(4, 4));
+                factors.add(b);
+                a = a.matMul(b);
             }
-            return new float[][] {first, a.toFloatArray()};
+            Backprop.saveTensors(
+                    "numerical-stability-product.npz",
+                    Backprop.named(first, "first"),
+                    Backprop.named(NDArrays.stack(factors), "factors"),
+                    Backprop.named(a, "product"));
+            return new float[][] {first.toFloatArray(), a.toFloatArray()};
         }
     }
 
