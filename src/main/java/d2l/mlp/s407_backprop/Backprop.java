@@ -11,13 +11,9 @@ import ai.djl.training.loss.Loss;
 import d2l.mlp.experiment.Experiment;
 import d2l.mlp.experiment.Launcher;
 import d2l.mlp.report.ExperimentResult;
+import d2l.mlp.report.TwinTensors;
 import d2l.mlp.runtime.RunConfig;
 import d2l.mlp.runtime.TorchRuntime;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -36,7 +32,7 @@ import java.util.function.UnaryOperator;
  * {@link #run} checks both gradients against DJL's autograd (float32, the chapter's 784-256-10 sizes) and against
  * central finite differences on a tiny float64 net, for φ = ReLU, sigmoid and tanh.
  *
- * <p>With the system property {@value #TENSORS} set to a directory, the run also writes there, per φ, the inputs and
+ * <p>With the system property {@value TwinTensors#PROPERTY} set to a directory, the run also writes there, per φ, the inputs and
  * weights of the float32 pass with its L, s, J and hand-written gradients ({@code backprop-relu.npz}, …): the PyTorch
  * twin (scripts/pytorch/backprop.py) recomputes them from the same inputs. They are megabytes, so a plain run does not
  * write them.
@@ -107,9 +103,6 @@ public final class Backprop {
             return this;
         }
     }
-
-    /** The system property naming the directory the twin's tensors are written to (unset: none are). */
-    public static final String TENSORS = "d2l.tensors";
 
     /** Penalty weight λ used by {@link #run}. */
     public static final float LAMBDA = 0.01f;
@@ -236,18 +229,18 @@ public final class Backprop {
                     if (trace == null) {
                         trace = trace(f, ours, phi);
                     }
-                    saveTensors(
+                    TwinTensors.save(
                             "backprop-" + phi.name().toLowerCase() + ".npz",
-                            named(x, "x"),
-                            named(y, "y"),
-                            named(w1, "W1"),
-                            named(w2, "W2"),
-                            named(s.create(new float[] {LAMBDA}), "lambda"),
-                            named(f.loss().reshape(1), "L"),
-                            named(f.penalty().reshape(1), "s"),
-                            named(f.j().reshape(1), "J"),
-                            named(ours.dW1(), "dW1"),
-                            named(ours.dW2(), "dW2"));
+                            TwinTensors.named(x, "x"),
+                            TwinTensors.named(y, "y"),
+                            TwinTensors.named(w1, "W1"),
+                            TwinTensors.named(w2, "W2"),
+                            TwinTensors.named(s.create(new float[] {LAMBDA}), "lambda"),
+                            TwinTensors.named(f.loss().reshape(1), "L"),
+                            TwinTensors.named(f.penalty().reshape(1), "s"),
+                            TwinTensors.named(f.j().reshape(1), "J"),
+                            TwinTensors.named(ours.dW1(), "dW1"),
+                            TwinTensors.named(ours.dW2(), "dW2"));
                     NDArray tx = s.randomNormal(0f, 1f, new Shape(4, 5), DataType.FLOAT64);
                     NDArray ty = s.randomInteger(0, 3, new Shape(4), DataType.INT64);
                     NDArray tw1 = s.randomNormal(0f, 1f, new Shape(4, 5), DataType.FLOAT64);
@@ -269,28 +262,6 @@ public final class Backprop {
                         + "vs finite differences (float64): W1 %.2e, W2 %.2e%n",
                 r.phi(), r.autogradW1(), r.autogradW2(), r.finiteDiffW1(), r.finiteDiffW2()));
         return new Result(rows, trace);
-    }
-
-    /**
-     * Writes {@code arrays} as a NumPy .npz archive, each under its name, to {@code file} in the directory the system
-     * property {@value #TENSORS} names; nothing when it is unset.
-     */
-    public static void saveTensors(String file, NDArray... arrays) {
-        String dir = System.getProperty(TENSORS);
-        if (dir == null) {
-            return;
-        }
-        try (OutputStream out = Files.newOutputStream(Path.of(dir, file))) {
-            new NDList(arrays).encode(out, NDList.Encoding.NPZ);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** {@code a} under {@code name}, for {@link #saveTensors}. */
-    public static NDArray named(NDArray a, String name) {
-        a.setName(name);
-        return a;
     }
 
     public static void main(String[] args) {

@@ -19,9 +19,9 @@ import d2l.mlp.reference.BookNumbers;
 import d2l.mlp.report.ExperimentResult;
 import d2l.mlp.report.Figure;
 import d2l.mlp.report.Plots;
+import d2l.mlp.report.TwinTensors;
 import d2l.mlp.runtime.RunConfig;
 import d2l.mlp.runtime.TorchRuntime;
-import d2l.mlp.s407_backprop.Backprop;
 import d2l.mlp.scratch.Ops;
 import d2l.mlp.train.ScratchLearner;
 import java.util.ArrayList;
@@ -262,7 +262,7 @@ public final class NumericalStability {
 
     /**
      * The book's M = N(0,1) 4×4, then M ← M·N(0,1) {@value #PRODUCTS} times: {M before, M after}. With the system
-     * property {@value Backprop#TENSORS} set, the first M, the {@value #PRODUCTS} factors and the product also go to
+     * property {@value TwinTensors#PROPERTY} set, the first M, the {@value #PRODUCTS} factors and the product also go to
      * {@code numerical-stability-product.npz} there, for the PyTorch twin (scripts/pytorch/numerical_stability.py).
      */
     static float[][] exploding(NDManager parent) {
@@ -275,11 +275,11 @@ public final class NumericalStability {
                 factors.add(b);
                 a = a.matMul(b);
             }
-            Backprop.saveTensors(
+            TwinTensors.save(
                     "numerical-stability-product.npz",
-                    Backprop.named(first, "first"),
-                    Backprop.named(NDArrays.stack(factors), "factors"),
-                    Backprop.named(a, "product"));
+                    TwinTensors.named(first, "first"),
+                    TwinTensors.named(NDArrays.stack(factors), "factors"),
+                    TwinTensors.named(a, "product"));
             return new float[][] {first.toFloatArray(), a.toFloatArray()};
         }
     }

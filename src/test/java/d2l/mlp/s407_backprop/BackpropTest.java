@@ -1,13 +1,10 @@
 package d2l.mlp.s407_backprop;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -15,11 +12,7 @@ import d2l.mlp.runtime.DeviceChoice;
 import d2l.mlp.runtime.TorchRuntime;
 import d2l.mlp.s407_backprop.Backprop.Grads;
 import d2l.mlp.s407_backprop.Backprop.Phi;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The hand-written backward pass against DJL's autograd and against finite differences. */
 class BackpropTest {
@@ -82,30 +75,6 @@ class BackpropTest {
                     0.25 * (w1.square().sum().getDouble() + w2.square().sum().getDouble());
             assertEquals(loss, f.loss().getDouble(), 1e-12);
             assertEquals(loss + penalty, f.j().getDouble(), 1e-12);
-        }
-    }
-
-    /** The twin's tensors: written under their names only when the property is set, and read back unchanged. */
-    @Test
-    void tensorsAreWrittenOnlyWhenAskedAndReadBackUnchanged(@TempDir Path dir) throws IOException {
-        try (NDManager m = TorchRuntime.newManager(Device.cpu())) {
-            NDArray w = m.create(new float[] {1.5f, -2f, 3e-8f, 4e25f}, new Shape(2, 2));
-            NDArray y = m.create(new long[] {3, 0, 9});
-            System.clearProperty(Backprop.TENSORS);
-            Backprop.saveTensors("t.npz", Backprop.named(w, "W1"), Backprop.named(y, "y"));
-            assertFalse(Files.exists(dir.resolve("t.npz")));
-            System.setProperty(Backprop.TENSORS, dir.toString());
-            try {
-                Backprop.saveTensors("t.npz", Backprop.named(w, "W1"), Backprop.named(y, "y"));
-            } finally {
-                System.clearProperty(Backprop.TENSORS);
-            }
-            NDList back = NDList.decode(m, Files.readAllBytes(dir.resolve("t.npz")));
-            assertEquals(2, back.size());
-            NDArray w1 = back.get("W1");
-            assertEquals(new Shape(2, 2), w1.getShape());
-            assertArrayEquals(w.toFloatArray(), w1.toFloatArray());
-            assertArrayEquals(y.toLongArray(), back.get("y").toLongArray());
         }
     }
 }
