@@ -145,3 +145,31 @@ class PredictionsTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class WallTimeTest(unittest.TestCase):
+
+    def test_one_seed_costs_the_median_run_and_mlp_best_counts_three_seeds(self):
+        with tempfile.TemporaryDirectory() as d:
+            timing = Path(d)
+            for side, name, seconds in (("java", "mlp-concise", [10.0, 14.0, 11.0]), ("pytorch", "mlp-concise", [8.0]),
+                                        ("java", "mlp-best", [300.0]), ("pytorch", "mlp-best", [90.0, 110.0]),
+                                        ("java", "model-selection", [3.0])):  # one side only: left out
+                for i, sec in enumerate(seconds):
+                    out = timing / side / name / f"from-seed-{i + 1}"
+                    out.mkdir(parents=True)
+                    (out / "wall-seconds.txt").write_text(f"{sec}\n")
+            (timing / "java" / "mlp-concise" / "load-average.json").write_text("[0.4, 1.1]")
+            (timing / "java" / "mlp-best" / "load-average.json").write_text("[1.3]")
+            walls = twin.wall_times(timing, [])
+            self.assertEqual(["mlp-concise", "mlp-best"], [w["experiment"] for w in walls["rows"]])
+            concise, best = walls["rows"]
+            self.assertEqual({"java": 11.0, "pytorch": 8.0}, concise["seconds"])
+            self.assertEqual({"java": 3, "pytorch": 1}, concise["runs"])
+            self.assertEqual({"java": 100.0, "pytorch": 100.0}, best["seconds"])
+            self.assertEqual([0.4, 1.3], walls["loads"])
+            # a report written without --timing takes them from an earlier report's JSON, and names it
+            old = timing / "old.json"
+            old.write_text(json.dumps({"wallTimes": walls}))
+            self.assertEqual("old.json", twin.wall_times(None, [old])["source"])
+            self.assertIsNone(twin.wall_times(None, []))

@@ -1,7 +1,7 @@
 """Runs every experiment that has a PyTorch twin on both sides, seed by seed, and writes the comparison.
 
     twin.py --python PY [--seeds N] [--epochs E] [--threads T] [--raw DIR] [--report FILE] [--report-only]
-            [--side java|pytorch] [--reuse JSON]... [EXPERIMENT ...]
+            [--side java|pytorch] [--reuse JSON]... [--timing DIR] [EXPERIMENT ...]
 
 For each experiment and seed 1..N (N: --seeds, else SEEDS below, else 5) it runs
 `java -jar target/d2l-mlp.jar run NAME --seed S` and then the twin `PY scripts/pytorch/NAME.py --seed S`
@@ -475,7 +475,35 @@ def _k(v):
     return "" if v is None else f"{v:.2f}"
 
 
-def report(raw, path, threads, limit, command, reuse):
+def wall_times(timing, reuse):
+    """Per experiment, the median wall seconds of one seed on each side from the runs under `timing` (a raw folder
+    of a separate run on a quiet machine; mlp-best's Java run trains 3 seeds and counts as 3), and the 1-minute load
+    averages sampled during those runs; without `timing`, what the first earlier report that has them recorded."""
+    if timing is None:
+        for f in reuse:
+            old = json.loads(f.read_text()).get("wallTimes")
+            if old:
+                return dict(old, source=old.get("source") or f.name)
+        return None
+    rows, loads = [], []
+    for name in [*EXPERIMENTS, *EXACT]:
+        per_seed = {}
+        for side in SIDES:
+            runs = [float((d / "wall-seconds.txt").read_text()) / (3 if side == "java" and name == "mlp-best" else 1)
+                    for d in sorted((timing / side / name).glob("from-seed-*")) if (d / "wall-seconds.txt").is_file()]
+            if runs:
+                per_seed[side] = (len(runs), statistics.median(runs))
+        if len(per_seed) == 2:
+            rows.append({"experiment": name, "runs": {k: v[0] for k, v in per_seed.items()},
+                         "seconds": {k: v[1] for k, v in per_seed.items()}})
+            f = timing / "java" / name / "load-average.json"
+            loads += json.loads(f.read_text()) if f.is_file() else []
+    note = timing / "run-note.txt"
+    return {"rows": rows, "loads": [min(loads), max(loads)] if loads else None, "source": None,
+            "note": note.read_text().strip() if note.is_file() else ""} if rows else None
+
+
+def report(raw, path, threads, limit, command, reuse, timing=None):
     rows, origins = collect(raw, limit, reuse)
     exact = collect_exact(raw, reuse)
     if not rows and not exact:
@@ -609,6 +637,23 @@ def report(raw, path, threads, limit, command, reuse):
             f", {sum(cpu):.1f}" if None not in cpu else "")
         lines.append(f"| {o['experiment']} | {len(r['java'])} / {len(r['pytorch'])} | {o['java']['from']} | "
                      f"{o['pytorch']['from']} | {cost} |")
+    walls = wall_times(timing, reuse)
+    if walls:
+        lines += ["", "## Wall time of one seed, on a quiet machine", "",
+                  "From a separate run for the timing"
+                  + (f" (recorded in {walls['source']})" if walls["source"] else "")
+                  + ": every experiment at a few seeds, the two sides alternating seed by seed with nothing else "
+                  "running"
+                  + (f" (1-minute load average, sampled after every seed: {walls['loads'][0]:.1f} to "
+                     f"{walls['loads'][1]:.1f} on {os.cpu_count()} cores)" if walls["loads"] else "")
+                  + f", {threads} libtorch thread{'s' if threads > 1 else ''} a side. Median seconds of one seed "
+                  "(process start to exit); `mlp-best`'s Java run trains three seeds and counts as three."
+                  + (" " + walls["note"] if walls.get("note") else ""), "",
+                  "| experiment | runs (Java / PyTorch) | Java s | PyTorch s | both s |", "|---|---|---|---|---|"]
+        for w in walls["rows"]:
+            j, t = (w["seconds"][side] for side in SIDES)
+            lines.append(f"| {w['experiment']} | {w['runs']['java']} / {w['runs']['pytorch']} | {j:.1f} | "
+                         f"{t:.1f} | {j + t:.1f} |")
     lines += ["", f"Every value: [{path.with_suffix('.json').name}]({path.with_suffix('.json').name}).", ""]
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(lines))
@@ -616,8 +661,9 @@ def report(raw, path, threads, limit, command, reuse):
     path.with_suffix(".json").write_text(json.dumps(
         {"threads": threads, "torch": torch_version, "djl": djl, "libtorch": libtorch, "alpha": compare.ALPHA,
          "power": compare.POWER, "rows": rows, "exact": exact, "predictions": predictions,
-         "perExperiment": origins}, indent=1) + "\n")
-    print(f"wrote {path}, {fig.name} and {path.with_suffix('.json').name}: {agree} of {len(rows)} agree, "
+         "perExperiment": origins, "wallTimes": walls}, indent=1) + "\n")
+    print(f"wrote {path}, {fig.name} and {path.with_suffix('.json').name}: {agree} of {len(rows)} agree"
+          + (f" ({too_few} with too few seeds for the test)" if too_few else "") + ", "
           f"{sum(r['equal'] for r in exact)} of {len(exact)} deterministic quantities equal")
     return rows, exact
 
@@ -642,6 +688,8 @@ def main():
     p.add_argument("--check", action="store_true",
                    help="exit 1 unless every final number came out finite on both sides")
     p.add_argument("--command", default="scripts/pytorch-twin.sh", help="how the report says it was written")
+    p.add_argument("--timing", type=Path, help="the --raw folder of a separate run on a quiet machine: the report "
+                   "states one seed's wall time from it (else from the first --reuse report that has them)")
     p.add_argument("experiments", nargs="*")
     args = p.parse_args()
     args.sides = (args.side,) if args.side else SIDES
@@ -657,7 +705,7 @@ def main():
             print(f"{name}: seeds 1..{seeds}", flush=True)
             run_experiment(name, seeds, args, args.raw)
     rows, exact = report(args.raw, args.report, args.threads, args.seeds, args.command,
-                         [f.resolve() for f in args.reuse])
+                         [f.resolve() for f in args.reuse], args.timing)
     if args.check:
         expected = sum(len(EXPERIMENTS[e][1]) for e in args.experiments or EXPERIMENTS if e in EXPERIMENTS)
         bad = [f"{r['experiment']}: {r['quantity']}" for r in rows

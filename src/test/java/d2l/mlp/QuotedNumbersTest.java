@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
  * Every number README.md and docs/fidelity.md quote from {@code results/} equals the committed value, rounded at the
  * digits quoted: README's two tables of final numbers, and fidelity.md's tables of mlp-best, its sweep and the numbers
  * outside the book's spread, against each experiment's metrics.json; README's sentence with the main job's times
- * against the first {@code all:} line of results/benchmarks.md. Each table row's label names the numbers its other
+ * against the first {@code all:} line of results/benchmarks.md; README's account of the PyTorch twin against
+ * results/pytorch-twin.json. Each table row's label names the numbers its other
  * cells must hold, in order; a row with an unknown label, a missing or extra number, or a changed value fails, so a
  * rerun that changes results cannot leave the text behind.
  */
@@ -270,6 +271,81 @@ class QuotedNumbersTest {
         return problems;
     }
 
+    /**
+     * README's paragraph on the PyTorch twin against the committed report's JSON: how many final numbers agree (all of
+     * them), the detectable shift at each number of seeds, mlp-best's two medians and 4.7's largest difference relative
+     * to the largest value.
+     */
+    static List<String> twinProblems(String readme, JsonElement twin) {
+        String text = readme.replaceAll("\\s+", " ");
+        List<JsonElement> rows = new ArrayList<>();
+        twin.getAsJsonObject().getAsJsonArray("rows").forEach(rows::add);
+        List<String> problems = new ArrayList<>();
+        Matcher all = Pattern.compile("all (\\d+) final numbers agree").matcher(text);
+        long agree = rows.stream()
+                .filter(r -> r.getAsJsonObject().get("verdict").getAsString().equals("agrees"))
+                .count();
+        if (!all.find() || Integer.parseInt(all.group(1)) != rows.size() || agree != rows.size()) {
+            problems.add("README: 'all N final numbers agree', the report: " + agree + " of " + rows.size());
+        }
+        Matcher shift = Pattern.compile("(\\d\\.\\d\\d) (?:seed standard deviations )?at (\\d+)\\b")
+                .matcher(text);
+        int shifts = 0;
+        while (shift.find()) {
+            shifts++;
+            int seeds = Integer.parseInt(shift.group(2));
+            String quoted = shift.group(1);
+            boolean found = rows.stream()
+                    .map(JsonElement::getAsJsonObject)
+                    .anyMatch(r -> r.getAsJsonArray("java").size() == seeds
+                            && r.getAsJsonArray("pytorch").size() == seeds
+                            && matches(quoted, r.get("detectable").getAsDouble()));
+            if (!found) {
+                problems.add("README: detectable shift " + quoted + " at " + seeds + " seeds: no such row");
+            }
+        }
+        if (shifts < 3) {
+            problems.add("README: " + shifts + " detectable shifts quoted, expected one per number of seeds");
+        }
+        Matcher best = Pattern.compile("test accuracy (\\d\\.\\d+) against (\\d\\.\\d+)")
+                .matcher(text);
+        JsonElement bestRow = rows.stream()
+                .filter(r -> r.getAsJsonObject().get("experiment").getAsString().equals("mlp-best"))
+                .findFirst()
+                .orElse(null);
+        if (!best.find()
+                || bestRow == null
+                || !matches(best.group(1), median(bestRow.getAsJsonObject().getAsJsonArray("java")))
+                || !matches(best.group(2), median(bestRow.getAsJsonObject().getAsJsonArray("pytorch")))) {
+            problems.add("README: mlp-best's medians " + (best.hitEnd() ? "not quoted" : best.group()));
+        }
+        Matcher relative = Pattern.compile("at most (\\d\\.\\d)·10⁻([⁰¹²³⁴⁵⁶⁷⁸⁹]) of the largest value")
+                .matcher(text);
+        double worst = 0;
+        for (JsonElement e : twin.getAsJsonObject().getAsJsonArray("exact")) {
+            if (e.getAsJsonObject().get("experiment").getAsString().equals("backprop")) {
+                worst = Math.max(
+                        worst,
+                        e.getAsJsonObject().get("maxAbsDiff").getAsDouble()
+                                / e.getAsJsonObject().get("maxAbs").getAsDouble());
+            }
+        }
+        if (!relative.find()
+                || !matches(relative.group(1), worst * Math.pow(10, "⁰¹²³⁴⁵⁶⁷⁸⁹".indexOf(relative.group(2))))) {
+            problems.add("README: 4.7's largest relative difference, the report: " + worst);
+        }
+        return problems;
+    }
+
+    private static double median(com.google.gson.JsonArray values) {
+        double[] v = new double[values.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = values.get(i).getAsDouble();
+        }
+        Arrays.sort(v);
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
     private static final Path RESULTS = Path.of("results");
 
     private static String readme() throws IOException {
@@ -335,5 +411,29 @@ class QuotedNumbersTest {
         String slower = benchmarks.replaceFirst(
                 Pattern.quote(all.group()), "all: " + (Double.parseDouble(all.group(1)) + 60) + " s wall");
         assertEquals(1, timingProblems(readme, slower).size());
+    }
+
+    @Test
+    void readmeQuotesTheTwinReport() throws IOException {
+        assertEquals(List.of(), twinProblems(readme(), twinReport()));
+    }
+
+    @Test
+    void aChangedTwinNumberFails() throws IOException {
+        String readme = readme();
+        for (String[] change : new String[][] {
+            {"all 49 final numbers", "all 48 final numbers"},
+            {"0.84 seed standard deviations", "0.85 seed standard deviations"},
+            {"0.9029", "0.9030"},
+            {"2.0·10⁻⁷", "2.1·10⁻⁷"}
+        }) {
+            String changed = readme.replace(change[0], change[1]);
+            assertFalse(changed.equals(readme), "not in README: " + change[0]);
+            assertEquals(1, twinProblems(changed, twinReport()).size(), change[0]);
+        }
+    }
+
+    private static JsonElement twinReport() throws IOException {
+        return JsonParser.parseString(Files.readString(RESULTS.resolve("pytorch-twin.json")));
     }
 }
