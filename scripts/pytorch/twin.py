@@ -642,8 +642,7 @@ def report(raw, path, threads, limit, command, reuse, timing=None):
         lines += ["", "## Wall time of one seed, on a quiet machine", "",
                   "From a separate run for the timing"
                   + (f" (recorded in {walls['source']})" if walls["source"] else "")
-                  + ": every experiment at a few seeds, the two sides alternating seed by seed with nothing else "
-                  "running"
+                  + ": every experiment at a few seeds, the two sides alternating seed by seed"
                   + (f" (1-minute load average, sampled after every seed: {walls['loads'][0]:.1f} to "
                      f"{walls['loads'][1]:.1f} on {os.cpu_count()} cores)" if walls["loads"] else "")
                   + f", {threads} libtorch thread{'s' if threads > 1 else ''} a side. Median seconds of one seed "
