@@ -156,10 +156,11 @@ EXACT = {
 # The deterministic twins whose PyTorch side reads the Java run's tensors.
 TENSORS = ("backprop", "numerical-stability")
 
-# Seeds a side, by what one seed of both sides costs in CPU time (the report's table): 30 at about 10 s or less
-# (weight decay, model selection), 15 under a minute (the polynomial fits, the house prices); the Fashion-MNIST
-# networks and mlp-best stay at 5.
-SEEDS = {"underfit-overfit": 15, "model-selection": 30, "weight-decay-scratch": 30, "weight-decay-concise": 30,
+# Seeds a side, by what one seed of both sides costs (the report's tables): 30 at about 10 s or less (weight decay,
+# model selection, Xavier), 15 under a minute (the polynomial fits, the house prices, the Fashion-MNIST networks);
+# mlp-best, about two minutes, stays at 5.
+SEEDS = {"mlp-scratch": 15, "mlp-concise": 15, "underfit-overfit": 15, "model-selection": 30,
+         "weight-decay-scratch": 30, "weight-decay-concise": 30, "dropout-scratch": 15, "dropout-concise": 15,
          "xavier": 30, "kaggle-house": 15, "kaggle-house-mlp": 15}
 
 SIDES = ("java", "pytorch")
@@ -506,6 +507,7 @@ def wall_times(timing, reuse):
 def report(raw, path, threads, limit, command, reuse, timing=None):
     rows, origins = collect(raw, limit, reuse)
     exact = collect_exact(raw, reuse)
+    walls = wall_times(timing, reuse)
     if not rows and not exact:
         sys.exit(f"no results under {raw}")
     torch_version, djl, libtorch = versions(raw, reuse)
@@ -618,11 +620,9 @@ def report(raw, path, threads, limit, command, reuse, timing=None):
               "CPU seconds per seed (user + system time of the process, median over the seeds that the report named "
               "in the table ran): what "
               "decided the number of seeds, 30 or more a side where one seed of both sides costs under about 10 s, "
-              "15 or more under a minute, 5 for the Fashion-MNIST networks and `mlp-best` (whose seed trains for "
-              "minutes). The networks of 4.2–4.6 would fit under a minute too (the Java side of `mlp-concise` "
-              "shows what one costs) and keep their 5 seeds here: more is the next step for them. "
-              "CPU time, not wall "
-              "time, because the machine was shared: "
+              "15 or more under a minute (the Fashion-MNIST networks among them), 5 for `mlp-best` (whose seed "
+              "trains for minutes). CPU time, not wall time, because this report's runs shared the machine"
+              + (" (the wall time of one seed on a quiet machine is the next table)" if walls else "") + ": "
               + (f"during this report's runs its 1-minute load average, sampled after every seed, ran from "
                  f"{min(loads):.1f} to {max(loads):.1f} on {os.cpu_count()} cores. " if loads else "")
               + "Values marked with a file name come from that earlier report of the same code (the code of that "
@@ -637,7 +637,6 @@ def report(raw, path, threads, limit, command, reuse, timing=None):
             f", {sum(cpu):.1f}" if None not in cpu else "")
         lines.append(f"| {o['experiment']} | {len(r['java'])} / {len(r['pytorch'])} | {o['java']['from']} | "
                      f"{o['pytorch']['from']} | {cost} |")
-    walls = wall_times(timing, reuse)
     if walls:
         lines += ["", "## Wall time of one seed, on a quiet machine", "",
                   "From a separate run for the timing"
