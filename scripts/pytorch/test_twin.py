@@ -173,3 +173,22 @@ class WallTimeTest(unittest.TestCase):
             old.write_text(json.dumps({"wallTimes": walls}))
             self.assertEqual("old.json", twin.wall_times(None, [old])["source"])
             self.assertIsNone(twin.wall_times(None, []))
+
+
+class NoteTest(unittest.TestCase):
+
+    def test_a_differs_row_quotes_its_fresh_seed_report_or_says_it_is_unexplained(self):
+        row = {"experiment": "dropout-scratch", "quantity": "final train loss"}
+        with tempfile.TemporaryDirectory() as d:
+            report_dir = Path(d)
+            _, check = twin.NOTES[("dropout-scratch", "final train loss")]
+            self.assertTrue(twin.note(row, report_dir).endswith("the difference is not there."))
+            (report_dir / check).parent.mkdir(parents=True)
+            again = dict(row, seeds={"java": list(range(16, 46)), "pytorch": list(range(16, 46))},
+                         java=[0.3] * 29 + [0.5], pytorch=[0.31] * 30, shift=0.12, p=0.5, verdict="agrees",
+                         detectable=0.84)
+            (report_dir / check).write_text(json.dumps({"rows": [again]}))
+            text = twin.note(row, report_dir)
+        self.assertIn("seeds 16–45 (30 a side, none used above) give 0.3000 (Java) against 0.3100 (PyTorch)", text)
+        self.assertIn("p = 0.500, agrees", text)
+        self.assertEqual("not yet explained.", twin.note({"experiment": "x", "quantity": "y"}, Path(".")))

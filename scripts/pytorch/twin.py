@@ -165,8 +165,32 @@ SEEDS = {"mlp-scratch": 15, "mlp-concise": 15, "underfit-overfit": 15, "model-se
 
 SIDES = ("java", "pytorch")
 
-# Measured explanations of a "differs" verdict, shown under the table when the verdict is "differs".
-NOTES = {}
+# Measured explanations of a "differs" verdict, shown under the table when the verdict is "differs": what was looked
+# at, and a report of the same experiment on fresh seeds (results/pytorch-twin-checks/), whose row is quoted from it.
+NOTES = {
+    ("dropout-scratch", "final train loss"): (
+        "the two sides' code, compared line by line, does the same (PyTorch's default init of every weight and bias, "
+        "the mask U[0, 1) > p scaled by 1/(1 − p) in training only, SGD on the batch's mean loss). On fresh seeds "
+        "the difference is not there",
+        "pytorch-twin-checks/dropout-scratch-seeds-16-45.json"),
+}
+
+
+def note(row, report_dir):
+    """The explanation of a "differs" row, with the same row of its fresh-seed report where there is one."""
+    text, check = NOTES.get((row["experiment"], row["quantity"]), ("not yet explained", None))
+    again = None
+    if check and (report_dir / check).is_file():
+        again = next((r for r in json.loads((report_dir / check).read_text())["rows"]
+                      if r["experiment"] == row["experiment"] and r["quantity"] == row["quantity"]), None)
+    if again is None:
+        return text + "."
+    seeds = again["seeds"]["java"]
+    return (f"{text}: seeds {min(seeds)}–{max(seeds)} ({len(seeds)} a side, none used above) give "
+            f"{fmt(statistics.median(again['java']))} (Java) against {fmt(statistics.median(again['pytorch']))} "
+            f"(PyTorch), Δ/σ = {_k(again['shift'])}, p = {_p(again['p'])}, {again['verdict']} at a detectable "
+            f"shift of {_k(again['detectable'])}σ ([{Path(check).stem}.md]({Path(check).with_suffix('.md')})). "
+            f"With {{n}} numbers tested, about {{chance}} are expected to differ by chance alone when nothing does.")
 
 
 def run(cmd, log, env):
@@ -336,8 +360,11 @@ def collect(raw, limit, reuse):
             cpu = [c for _, c in data.values() if c is not None]
             # all of an earlier report's values, as it accounted for them; else seed by seed
             whole = not ran and old["allSeeds"] and old["from"]
+            # an earlier report's seeds taken whole keep its account of them
+            earlier = (old["from"] if old and old["allSeeds"] and old["from"] and kept.keys() == old["perSeed"].keys()
+                       else f"{old['file']} (seeds {_seed_list(kept)})" if kept else None)
             sources = [old["from"]] if whole else ([f"this run (seeds {_seed_list(ran)})"] if ran else []) + (
-                [f"{old['file']} (seeds {_seed_list(kept)})"] if kept else [])
+                [earlier] if kept else [])
             origin[side] = {"from": "this run" if not kept else "; ".join(sources),
                             "cpuSeconds": statistics.median(cpu) if cpu else None if ran else old["cpuSeconds"]}
             if side == "java":
@@ -576,9 +603,9 @@ def report(raw, path, threads, limit, command, reuse, timing=None):
     if not differ:
         lines.append("Nothing differs by the test.")
     for r in differ:
-        note = NOTES.get((r["experiment"], r["quantity"]), "not yet explained.")
+        explained = note(r, path.parent).format(n=len(rows), chance=f"{compare.ALPHA * len(rows):.1f}")
         lines.append(f"- **{r['experiment']}, {r['quantity']}** (p = {_p(r['p'])}, Δ/σ = {_k(r['shift'])}): "
-                     f"{note}")
+                     f"{explained}")
     if exact:
         lines += ["", "## Deterministic twins: the same inputs on both sides", "",
                   "Run once on each side (seed 1) and compared point by point. `activations`: both sides compute "
