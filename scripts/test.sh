@@ -17,5 +17,5 @@ cp target/notebooks/02-mlp-scratch.ipynb target/02-mlp-scratch.first-run.ipynb
 NOTEBOOKS=notebooks/02-mlp-scratch.ipynb scripts/run-notebooks.sh --check
 cmp target/02-mlp-scratch.first-run.ipynb target/notebooks/02-mlp-scratch.ipynb
 /usr/bin/python3 scripts/browser_test.py
-# the PyTorch twin, quick: the comparison rule's tests, then two experiments for one epoch on both sides
+# the PyTorch twin, quick: the comparison rule's tests, then three experiments for one epoch on both sides
 scripts/pytorch-twin.sh --quick

@@ -505,7 +505,7 @@ def _k(v):
 
 def wall_times(timing, reuse):
     """Per experiment, the median wall seconds of one seed on each side from the runs under `timing` (a raw folder
-    of a separate run on a quiet machine; mlp-best's Java run trains 3 seeds and counts as 3), and the 1-minute load
+    of a separate run for the timing; mlp-best's Java run trains 3 seeds and counts as 3), and the 1-minute load
     averages sampled during those runs; without `timing`, what the first earlier report that has them recorded."""
     if timing is None:
         for f in reuse:
@@ -647,9 +647,10 @@ def report(raw, path, threads, limit, command, reuse, timing=None):
               "CPU seconds per seed (user + system time of the process, median over the seeds that the report named "
               "in the table ran): what "
               "decided the number of seeds, 30 or more a side where one seed of both sides costs under about 10 s, "
-              "15 or more under a minute (the Fashion-MNIST networks among them), 5 for `mlp-best` (whose seed "
-              "trains for minutes). CPU time, not wall time, because this report's runs shared the machine"
-              + (" (the wall time of one seed on a quiet machine is the next table)" if walls else "") + ": "
+              "15 or more under a minute (the Fashion-MNIST networks among them), 5 for `mlp-best` (about two minutes "
+              "a seed, both sides together). CPU time, not wall time, because this report's runs shared the machine"
+              + (" (the wall time of one seed, from a separate run for the timing, is the next table)" if walls
+                 else "") + ": "
               + (f"during this report's runs its 1-minute load average, sampled after every seed, ran from "
                  f"{min(loads):.1f} to {max(loads):.1f} on {os.cpu_count()} cores. " if loads else "")
               + "Values marked with a file name come from that earlier report of the same code (the code of that "
@@ -661,11 +662,11 @@ def report(raw, path, threads, limit, command, reuse, timing=None):
         r = next(r for r in rows if r["experiment"] == o["experiment"])
         cpu = [o[side]["cpuSeconds"] for side in SIDES]
         cost = ", ".join("–" if c is None else f"{c:.1f}" for c in cpu) + (
-            f", {sum(cpu):.1f}" if None not in cpu else "")
+            f", {sum(cpu):.1f}" if None not in cpu else ", –")
         lines.append(f"| {o['experiment']} | {len(r['java'])} / {len(r['pytorch'])} | {o['java']['from']} | "
                      f"{o['pytorch']['from']} | {cost} |")
     if walls:
-        lines += ["", "## Wall time of one seed, on a quiet machine", "",
+        lines += ["", "## Wall time of one seed, from a separate timing run", "",
                   "From a separate run for the timing"
                   + (f" (recorded in {walls['source']})" if walls["source"] else "")
                   + ": every experiment at a few seeds, the two sides alternating seed by seed"
@@ -713,7 +714,7 @@ def main():
     p.add_argument("--check", action="store_true",
                    help="exit 1 unless every final number came out finite on both sides")
     p.add_argument("--command", default="scripts/pytorch-twin.sh", help="how the report says it was written")
-    p.add_argument("--timing", type=Path, help="the --raw folder of a separate run on a quiet machine: the report "
+    p.add_argument("--timing", type=Path, help="the --raw folder of a separate run for the timing: the report "
                    "states one seed's wall time from it (else from the first --reuse report that has them)")
     p.add_argument("experiments", nargs="*")
     args = p.parse_args()
