@@ -582,8 +582,10 @@ def report(raw, path, threads, limit, command, reuse, timing=None):
         f"Written by `{command}` ({time.strftime('%Y-%m-%d', time.gmtime())}). Each experiment ran as a Java process "
         f"(`java -jar target/d2l-mlp.jar run NAME --seed S`, DJL {djl}, libtorch {libtorch}) and as its PyTorch twin "
         f"(`scripts/pytorch/NAME.py --seed S`, PyTorch {torch_version} for the CPU, written after the book's code "
-        f"and protocol) on the same machine ({os.cpu_count()} cores, {platform.machine()}), with {threads} libtorch "
-        f"thread{'s' if threads > 1 else ''} on both sides.{run_note} The two sides draw their random numbers from "
+        f"and protocol), the two sides of a run on the same machine (this report's: {os.cpu_count()} cores, "
+        f"{platform.machine()}"
+        + ("; values taken from an earlier report ran where that report was made" if reuse else "")
+        + f"), with {threads} libtorch thread{'s' if threads > 1 else ''} on both sides.{run_note} The two sides draw their random numbers from "
         "different generators, so seed S is not the same draw on both: what is compared is the spread of outcomes "
         "over seeds.",
         "",
@@ -645,16 +647,19 @@ def report(raw, path, threads, limit, command, reuse, timing=None):
                          f"{r['medianSeedSd']:.4f} |")
     lines += ["", "## Where the values come from, and what one seed costs", "",
               "CPU seconds per seed (user + system time of the process, median over the seeds that the report named "
-              "in the table ran): what "
-              "decided the number of seeds, 30 or more a side where one seed of both sides costs under about 10 s, "
-              "15 or more under a minute (the Fashion-MNIST networks among them), 5 for `mlp-best` (about two minutes "
-              "a seed, both sides together). CPU time, not wall time, because this report's runs shared the machine"
+              "in the table ran). What one seed costs sets the default number of seeds (SEEDS in twin.py): 30 or "
+              "more a side where one seed of both sides costs under about 10 s, 15 or more under a minute (the "
+              "Fashion-MNIST networks among them), 5 for `mlp-best` (more than a minute a seed). CPU time, not wall "
+              "time, because this report's runs shared the machine"
               + (" (the wall time of one seed, from a separate run for the timing, is the next table)" if walls
                  else "") + ": "
-              + (f"during this report's runs its 1-minute load average, sampled after every seed, ran from "
-                 f"{min(loads):.1f} to {max(loads):.1f} on {os.cpu_count()} cores. " if loads else "")
-              + "Values marked with a file name come from that earlier report of the same code (the code of that "
-              "side has not changed since), not from this run.",
+              + (f"during this report's runs its 1-minute load average, sampled before each experiment and after "
+                 f"every seed, ran from {min(loads):.1f} to {max(loads):.1f} on {os.cpu_count()} cores. "
+                 if loads else "")
+              + ("Values marked with a file name come from the earlier report of that name, not from this run: "
+                 "what that side computes has not changed since, apart from the CPU kernel pin where the opening "
+                 "paragraph says the values predate it." if any(o[side]["from"] != "this run" for o in origins
+                                                               for side in SIDES if side in o) else ""),
               "",
               "| experiment | seeds | Java side | PyTorch side | CPU seconds per seed: Java, PyTorch, both |",
               "|---|---|---|---|---|"]
@@ -670,7 +675,8 @@ def report(raw, path, threads, limit, command, reuse, timing=None):
                   "From a separate run for the timing"
                   + (f" (recorded in {walls['source']})" if walls["source"] else "")
                   + ": every experiment at a few seeds, the two sides alternating seed by seed"
-                  + (f" (1-minute load average, sampled after every seed: {walls['loads'][0]:.1f} to "
+                  + (f" (1-minute load average, sampled before each experiment and after every seed: "
+                     f"{walls['loads'][0]:.1f} to "
                      f"{walls['loads'][1]:.1f} on {os.cpu_count()} cores)" if walls["loads"] else "")
                   + f", {threads} libtorch thread{'s' if threads > 1 else ''} a side. Median seconds of one seed "
                   "(process start to exit); `mlp-best`'s Java run trains three seeds and counts as three."
