@@ -7,6 +7,8 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * A run's tensors for the PyTorch twin (scripts/pytorch/), which recomputes from the same inputs: written as NumPy
@@ -20,22 +22,24 @@ public final class TwinTensors {
 
     private TwinTensors() {}
 
-    /** Writes {@code arrays}, each under its name ({@link #named}), to {@code file}; nothing when unset. */
-    public static void save(String file, NDArray... arrays) {
+    /**
+     * Writes the arrays {@code named} gives, each under its name, to {@code file}; when the property is unset, nothing
+     * is written and {@code named} is not called, so a plain run builds none of them.
+     */
+    public static void save(String file, Supplier<Map<String, NDArray>> named) {
         String dir = System.getProperty(PROPERTY);
         if (dir == null) {
             return;
         }
+        NDList arrays = new NDList();
+        named.get().forEach((name, a) -> {
+            a.setName(name);
+            arrays.add(a);
+        });
         try (OutputStream out = Files.newOutputStream(Path.of(dir, file))) {
-            new NDList(arrays).encode(out, NDList.Encoding.NPZ);
+            arrays.encode(out, NDList.Encoding.NPZ);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** {@code a} under {@code name}, for {@link #save}. */
-    public static NDArray named(NDArray a, String name) {
-        a.setName(name);
-        return a;
     }
 }

@@ -16,6 +16,7 @@ import d2l.mlp.runtime.RunConfig;
 import d2l.mlp.runtime.TorchRuntime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
@@ -32,10 +33,10 @@ import java.util.function.UnaryOperator;
  * {@link #run} checks both gradients against DJL's autograd (float32, the chapter's 784-256-10 sizes) and against
  * central finite differences on a tiny float64 net, for φ = ReLU, sigmoid and tanh.
  *
- * <p>With the system property {@value TwinTensors#PROPERTY} set to a directory, the run also writes there, per φ, the inputs and
- * weights of the float32 pass with its L, s, J and hand-written gradients ({@code backprop-relu.npz}, …): the PyTorch
- * twin (scripts/pytorch/backprop.py) recomputes them from the same inputs. They are megabytes, so a plain run does not
- * write them.
+ * <p>With the system property {@value TwinTensors#PROPERTY} set to a directory, the run also writes there, per φ,
+ * the inputs and weights of the float32 pass with its L, s, J and hand-written gradients ({@code backprop-relu.npz},
+ * …): the PyTorch twin (scripts/pytorch/backprop.py) recomputes them from the same inputs. They are megabytes, so a
+ * plain run does not write them.
  */
 public final class Backprop {
 
@@ -231,16 +232,17 @@ public final class Backprop {
                     }
                     TwinTensors.save(
                             "backprop-" + phi.name().toLowerCase() + ".npz",
-                            TwinTensors.named(x, "x"),
-                            TwinTensors.named(y, "y"),
-                            TwinTensors.named(w1, "W1"),
-                            TwinTensors.named(w2, "W2"),
-                            TwinTensors.named(s.create(new float[] {LAMBDA}), "lambda"),
-                            TwinTensors.named(f.loss().reshape(1), "L"),
-                            TwinTensors.named(f.penalty().reshape(1), "s"),
-                            TwinTensors.named(f.j().reshape(1), "J"),
-                            TwinTensors.named(ours.dW1(), "dW1"),
-                            TwinTensors.named(ours.dW2(), "dW2"));
+                            () -> Map.of(
+                                    "x", x,
+                                    "y", y,
+                                    "W1", w1,
+                                    "W2", w2,
+                                    "lambda", s.create(new float[] {LAMBDA}),
+                                    "L", f.loss().reshape(1),
+                                    "s", f.penalty().reshape(1),
+                                    "J", f.j().reshape(1),
+                                    "dW1", ours.dW1(),
+                                    "dW2", ours.dW2()));
                     NDArray tx = s.randomNormal(0f, 1f, new Shape(4, 5), DataType.FLOAT64);
                     NDArray ty = s.randomInteger(0, 3, new Shape(4), DataType.INT64);
                     NDArray tw1 = s.randomNormal(0f, 1f, new Shape(4, 5), DataType.FLOAT64);

@@ -27,6 +27,7 @@ import d2l.mlp.train.ScratchLearner;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.knowm.xchart.XYChart;
 
@@ -267,20 +268,19 @@ public final class NumericalStability {
      */
     static float[][] exploding(NDManager parent) {
         try (NDManager m = parent.newSubManager()) {
-            NDArray a = m.randomNormal(new Shape(4, 4));
-            NDArray first = a;
+            NDArray first = m.randomNormal(new Shape(4, 4));
             NDList factors = new NDList();
+            NDArray a = first;
             for (int i = 0; i < PRODUCTS; i++) {
                 NDArray b = m.randomNormal(new Shape(4, 4));
                 factors.add(b);
                 a = a.matMul(b);
             }
+            NDArray product = a;
             TwinTensors.save(
                     "numerical-stability-product.npz",
-                    TwinTensors.named(first, "first"),
-                    TwinTensors.named(NDArrays.stack(factors), "factors"),
-                    TwinTensors.named(a, "product"));
-            return new float[][] {first.toFloatArray(), a.toFloatArray()};
+                    () -> Map.of("first", first, "factors", NDArrays.stack(factors), "product", product));
+            return new float[][] {first.toFloatArray(), product.toFloatArray()};
         }
     }
 

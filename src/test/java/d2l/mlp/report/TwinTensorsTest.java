@@ -13,6 +13,7 @@ import d2l.mlp.runtime.TorchRuntime;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,11 +26,11 @@ class TwinTensorsTest {
             NDArray w = m.create(new float[] {1.5f, -2f, 3e-8f, 4e25f}, new Shape(2, 2));
             NDArray y = m.create(new long[] {3, 0, 9});
             System.clearProperty(TwinTensors.PROPERTY);
-            TwinTensors.save("t.npz", TwinTensors.named(w, "W1"), TwinTensors.named(y, "y"));
+            TwinTensors.save("t.npz", () -> Map.of("W1", w, "y", y));
             assertFalse(Files.exists(dir.resolve("t.npz")));
             System.setProperty(TwinTensors.PROPERTY, dir.toString());
             try {
-                TwinTensors.save("t.npz", TwinTensors.named(w, "W1"), TwinTensors.named(y, "y"));
+                TwinTensors.save("t.npz", () -> Map.of("W1", w, "y", y));
             } finally {
                 System.clearProperty(TwinTensors.PROPERTY);
             }
