@@ -203,7 +203,6 @@ def evaluate_loss(net, data, loss):
     return total / count
 
 
-
 def against_java(label, java, ours):
     """One row of a deterministic twin that read the Java side's tensors: the largest |Java − PyTorch| over the
     points of a quantity and the largest |PyTorch value|, from which the twin report judges it."""

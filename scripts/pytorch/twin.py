@@ -499,6 +499,11 @@ def _cell(text):
     return text.replace("|", "\\|")
 
 
+def _source(row):
+    """A reused row's table cell suffix naming the report its values came from."""
+    return f" (values from {row['source']})" if row.get("source") else ""
+
+
 def _k(v):
     return "" if v is None else f"{v:.2f}"
 
@@ -585,8 +590,8 @@ def report(raw, path, threads, limit, command, reuse, timing=None):
         f"and protocol), the two sides of a run on the same machine (this report's: {os.cpu_count()} cores, "
         f"{platform.machine()}"
         + ("; values taken from an earlier report ran where that report was made" if reuse else "")
-        + f"), with {threads} libtorch thread{'s' if threads > 1 else ''} on both sides.{run_note} The two sides draw their random numbers from "
-        "different generators, so seed S is not the same draw on both: what is compared is the spread of outcomes "
+        + f"), with {threads} libtorch thread{'s' if threads > 1 else ''} on both sides.{run_note} The two sides "
+        "draw their random numbers from different generators, so seed S is not the same draw on both: what is compared is the spread of outcomes "
         "over seeds.",
         "",
         f"![each seed against the Java median]({fig.name})",
@@ -626,8 +631,7 @@ def report(raw, path, threads, limit, command, reuse, timing=None):
                   "|---|---|---|---|---|---|---|"]
         for r in exact:
             verdict = "equal" if r["equal"] else "**differs**"
-            source = f" (values from {r['source']})" if r.get("source") else ""
-            lines.append(f"| {r['experiment']} ({r['section']}){source} | {r['quantity']} | {r['points']} | "
+            lines.append(f"| {r['experiment']} ({r['section']}){_source(r)} | {r['quantity']} | {r['points']} | "
                          f"{r['maxAbsDiff']:.3g} | {fmt(r['maxAbs'])} | {_cell(r['tolerance'])} | "
                          f"{verdict} |")
     predictions = collect_predictions(raw, reuse)
@@ -641,8 +645,7 @@ def report(raw, path, threads, limit, command, reuse, timing=None):
                   "| largest \\|Δ log price\\| | seed spread of a house's log price |",
                   "|---|---|---|---|---|---|"]
         for r in predictions:
-            source = f" (values from {r['source']})" if r.get("source") else ""
-            lines.append(f"| {r['experiment']}{source} | {r['houses']} | {len(r['seeds']['java'])} / "
+            lines.append(f"| {r['experiment']}{_source(r)} | {r['houses']} | {len(r['seeds']['java'])} / "
                          f"{len(r['seeds']['pytorch'])} | {r['medianAbsDiff']:.4f} | {r['maxAbsDiff']:.4f} | "
                          f"{r['medianSeedSd']:.4f} |")
     lines += ["", "## Where the values come from, and what one seed costs", "",
